@@ -1,0 +1,141 @@
+import { z } from 'zod';
+import { ARENAS } from './arenas';
+import { VOTE_OUTCOMES } from './outcomes';
+
+/**
+ * Wire shapes of the public API, shared by the server (validation, OpenAPI) and the web client
+ * (types only). Field names are camelCase on the wire.
+ */
+export const arenaSchema = z.enum(ARENAS).meta({ example: 'text-to-image' });
+export const outcomeSchema = z.enum(VOTE_OUTCOMES).meta({ example: 'left' });
+
+export const errorBodySchema = z.object({
+  code: z.string().meta({ example: 'battle_expired' }),
+  message: z.string(),
+  requestId: z.string(),
+  details: z.unknown().optional(),
+});
+export type ErrorBody = z.infer<typeof errorBodySchema>;
+
+export const modelRefSchema = z.object({
+  id: z.string(),
+  slug: z.string(),
+  name: z.string(),
+  creator: z.string(),
+});
+export type ModelRef = z.infer<typeof modelRefSchema>;
+
+export const categoryRefSchema = z.object({
+  id: z.string(),
+  slug: z.string(),
+  name: z.string(),
+});
+export type CategoryRef = z.infer<typeof categoryRefSchema>;
+
+export const battleRequestSchema = z
+  .object({
+    arena: arenaSchema,
+    category: z.string().min(1).max(80).optional().meta({ description: 'category slug' }),
+  })
+  .strict();
+export type BattleRequest = z.infer<typeof battleRequestSchema>;
+
+export const battleSideSchema = z.object({ imageUrl: z.string() });
+
+export const battleSchema = z.object({
+  id: z.string(),
+  arena: arenaSchema,
+  challenge: z.object({
+    title: z.string(),
+    prompt: z.string(),
+    category: categoryRefSchema,
+    sourceImageUrl: z.string().nullable(),
+  }),
+  left: battleSideSchema,
+  right: battleSideSchema,
+  issuedAt: z.string(),
+  expiresAt: z.string(),
+  minViewMs: z.number().int(),
+});
+export type Battle = z.infer<typeof battleSchema>;
+
+export const voteRequestSchema = z.object({ outcome: outcomeSchema }).strict();
+export type VoteRequest = z.infer<typeof voteRequestSchema>;
+
+export const ratingChangeSchema = z.object({
+  before: z.number(),
+  after: z.number(),
+  delta: z.number(),
+});
+export type RatingChange = z.infer<typeof ratingChangeSchema>;
+
+export const revealSideSchema = z.object({
+  model: modelRefSchema,
+  overall: ratingChangeSchema,
+  category: ratingChangeSchema,
+});
+export type RevealSide = z.infer<typeof revealSideSchema>;
+
+export const voteResultSchema = z.object({
+  battleId: z.string(),
+  outcome: outcomeSchema,
+  counted: z.boolean(),
+  category: categoryRefSchema,
+  left: revealSideSchema,
+  right: revealSideSchema,
+});
+export type VoteResult = z.infer<typeof voteResultSchema>;
+
+export const leaderboardRowSchema = z.object({
+  rank: z.number().int(),
+  model: modelRefSchema,
+  rating: z.number(),
+  games: z.number().int(),
+  wins: z.number().int(),
+  losses: z.number().int(),
+  ties: z.number().int(),
+  bothBad: z.number().int(),
+  winRate: z.number().nullable(),
+});
+export type LeaderboardRow = z.infer<typeof leaderboardRowSchema>;
+
+export const leaderboardSchema = z.object({
+  arena: arenaSchema,
+  category: categoryRefSchema.nullable(),
+  votes: z.number().int(),
+  rows: z.array(leaderboardRowSchema),
+});
+export type Leaderboard = z.infer<typeof leaderboardSchema>;
+
+export const categorySchema = categoryRefSchema.extend({
+  arena: arenaSchema,
+  description: z.string().nullable(),
+  challenges: z.number().int(),
+});
+export type Category = z.infer<typeof categorySchema>;
+
+export const modelSummarySchema = modelRefSchema.extend({
+  arenas: z.array(arenaSchema),
+  modelRef: z.string().nullable(),
+  releasedAt: z.string().nullable(),
+  active: z.boolean(),
+});
+export type ModelSummary = z.infer<typeof modelSummarySchema>;
+
+export const challengeSummarySchema = z.object({
+  id: z.string(),
+  slug: z.string(),
+  title: z.string(),
+  arena: arenaSchema,
+  category: categoryRefSchema,
+  prompt: z.string(),
+  status: z.string(),
+  size: z.string(),
+  generations: z.object({
+    total: z.number().int(),
+    succeeded: z.number().int(),
+    failed: z.number().int(),
+    pending: z.number().int(),
+  }),
+});
+export type ChallengeSummary = z.infer<typeof challengeSummarySchema>;

@@ -1,0 +1,7 @@
+export * from './arenas';
+export * from './elo';
+export * from './outcomes';
+export * from './sizes';
+export * from './errors';
+export * from './api-types';
+export * from './catalog';

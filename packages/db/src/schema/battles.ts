@@ -1,0 +1,40 @@
+import { index, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import type { Arena } from '@arena/core';
+import { categories } from './categories';
+import { challenges } from './challenges';
+import { timestamptz } from './common';
+import { generations } from './generations';
+import { voters } from './voters';
+
+/**
+ * A pairing the server issued to one voter: which generation sits left and which right. Image
+ * tokens are random per battle, so the URLs a voter sees never repeat or name anything.
+ */
+export const battles = pgTable(
+  'battles',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    arena: text('arena').$type<Arena>().notNull(),
+    challengeId: uuid('challenge_id')
+      .notNull()
+      .references(() => challenges.id),
+    categoryId: uuid('category_id')
+      .notNull()
+      .references(() => categories.id),
+    leftGenerationId: uuid('left_generation_id')
+      .notNull()
+      .references(() => generations.id),
+    rightGenerationId: uuid('right_generation_id')
+      .notNull()
+      .references(() => generations.id),
+    leftImageToken: text('left_image_token').notNull().unique(),
+    rightImageToken: text('right_image_token').notNull().unique(),
+    voterId: uuid('voter_id')
+      .notNull()
+      .references(() => voters.id),
+    issuedAt: timestamptz('issued_at').notNull().defaultNow(),
+    expiresAt: timestamptz('expires_at').notNull(),
+    votedAt: timestamptz('voted_at'),
+  },
+  (t) => [index('battles_voter_issued').on(t.voterId, t.issuedAt)],
+);

@@ -1,0 +1,20 @@
+import { boolean, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import type { Arena, DemoTraits } from '@arena/core';
+import { createdAt, updatedAt } from './common';
+
+/** An image model as readers know it (e.g. "Nano Banana 2"), independent of who serves it. */
+export const models = pgTable('models', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  slug: text('slug').notNull().unique(),
+  name: text('name').notNull(),
+  creator: text('creator').notNull(),
+  /** The creator's own identifier, e.g. `gemini-2.5-flash-image`. */
+  modelRef: text('model_ref'),
+  releasedAt: text('released_at'),
+  arenas: text('arenas').array().$type<Arena[]>().notNull(),
+  active: boolean('active').notNull().default(true),
+  notes: text('notes'),
+  demo: jsonb('demo').$type<DemoTraits>(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});

@@ -1,0 +1,54 @@
+import { boolean, index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import type { Arena, VoteOutcome } from '@arena/core';
+import { battles } from './battles';
+import { categories } from './categories';
+import { challenges } from './challenges';
+import { createdAt } from './common';
+import { generations } from './generations';
+import { models } from './models';
+import { voters } from './voters';
+
+/**
+ * Append-only record of every vote (a trigger refuses UPDATE and DELETE). Model ids are copied
+ * from the battle so that exports and offline refits need no joins. `counted` is false for
+ * votes kept for audit but excluded from ratings.
+ */
+export const votes = pgTable(
+  'votes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    battleId: uuid('battle_id')
+      .notNull()
+      .unique()
+      .references(() => battles.id),
+    voterId: uuid('voter_id')
+      .notNull()
+      .references(() => voters.id),
+    arena: text('arena').$type<Arena>().notNull(),
+    challengeId: uuid('challenge_id')
+      .notNull()
+      .references(() => challenges.id),
+    categoryId: uuid('category_id')
+      .notNull()
+      .references(() => categories.id),
+    leftModelId: uuid('left_model_id')
+      .notNull()
+      .references(() => models.id),
+    rightModelId: uuid('right_model_id')
+      .notNull()
+      .references(() => models.id),
+    leftGenerationId: uuid('left_generation_id')
+      .notNull()
+      .references(() => generations.id),
+    rightGenerationId: uuid('right_generation_id')
+      .notNull()
+      .references(() => generations.id),
+    outcome: text('outcome').$type<VoteOutcome>().notNull(),
+    /** Milliseconds between the battle being issued and the vote. */
+    decisionMs: integer('decision_ms').notNull(),
+    counted: boolean('counted').notNull().default(true),
+    flags: text('flags').array().notNull().default([]),
+    createdAt: createdAt(),
+  },
+  (t) => [index('votes_arena_created').on(t.arena, t.createdAt)],
+);

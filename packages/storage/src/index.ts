@@ -1,0 +1,4 @@
+export * from './fs-store';
+export * from './image-store';
+export * from './normalise';
+export * from './sniff';
