@@ -7,5 +7,7 @@ export default {
   kit: {
     // A single-page app: the API serves index.html for every non-API path.
     adapter: adapter({ pages: 'build', assets: 'build', fallback: 'index.html', strict: true }),
+    // The same index.html answers every depth of path, so asset URLs must be absolute.
+    paths: { relative: false },
   },
 };

@@ -1,4 +1,5 @@
 import type { AspectRatio, DemoTraits, PixelSize, ProviderKind, ResolutionTier } from '@arena/core';
+import type { SizeMapping, SizeSupport } from './size-mapping';
 
 export interface SourceImage {
   bytes: Buffer;
@@ -27,6 +28,10 @@ export interface GenerateRequest {
   resumeRequestId?: string;
   /** Called once the provider has assigned a request id, before any polling. */
   onRequestId?: (requestId: string) => Promise<void>;
+  /** What sizes the offering accepts; adapters fall back to a guess from the model id. */
+  sizeSupport?: SizeSupport;
+  /** Output encoding to ask for where the API has the choice. */
+  outputFormat?: 'png' | 'jpeg' | 'webp';
 }
 
 export interface GenerateResult {
@@ -39,6 +44,12 @@ export interface GenerateResult {
   latencyMs: number;
   /** The size the provider was asked for, after mapping to what the model supports. */
   sizeUsed: PixelSize;
+  /** Requested versus used size, ratio and tier, for the generation's record. */
+  sizeMapping?: SizeMapping;
+  /** The image type recognised by its magic bytes. */
+  contentType?: 'image/png' | 'image/jpeg' | 'image/webp';
+  /** HTTP exchanges made, polls and downloads included. */
+  calls?: number;
 }
 
 /** Why a provider call failed, coarse enough to chart and to decide on retries. */
@@ -69,6 +80,12 @@ export class ProviderError extends Error {
       retryAfterMs?: number;
       providerRequestId?: string;
       ttfbMs?: number;
+      latencyMs?: number;
+      /**
+       * The provider finished the request (failed, refused, canceled): resuming it would only
+       * repeat the answer, so a retry must submit afresh.
+       */
+      requestSettled?: boolean;
     },
   ) {
     super(message);

@@ -1,1 +1,4 @@
 export * from './postgres';
+export * from './redis';
+export * from './runtime';
+export * from './wait';

@@ -1,0 +1,13 @@
+import { createLogger, createRuntime, loadConfig, type Runtime } from '@arena/services';
+
+/** Opens the configured database (and queue) for one command, and closes it after. */
+export async function withRuntime<T>(fn: (runtime: Runtime) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const logger = createLogger(process.env.LOG_LEVEL ?? 'warn', 'arena-cli');
+  const runtime = await createRuntime({ config, logger, runJobs: false });
+  try {
+    return await fn(runtime);
+  } finally {
+    await runtime.close();
+  }
+}

@@ -1,0 +1,21 @@
+import type { ServiceContext } from '@arena/services';
+import type { Logger } from 'pino';
+
+/** Per-request values the middleware sets for the routes. */
+export interface AppEnv {
+  Variables: {
+    requestId: string;
+    logger: Logger;
+    voterId: string;
+    operatorId: string;
+  };
+}
+
+/** What the API is built from; tests pass their own. */
+export interface AppDeps {
+  ctx: ServiceContext;
+  /** Signs voter cookies. */
+  sessionSecret: string;
+  /** Built web UI to serve, if any. */
+  webDir?: string;
+}

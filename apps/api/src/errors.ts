@@ -1,0 +1,75 @@
+import { isDomainError, type DomainErrorKind, type ErrorBody } from '@arena/core';
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { ZodError } from 'zod';
+import type { AppEnv } from './env';
+
+const STATUS: Record<DomainErrorKind, ContentfulStatusCode> = {
+  invalid: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  gone: 410,
+  too_early: 425,
+  unavailable: 503,
+};
+
+export function errorBody(
+  c: Context<AppEnv>,
+  code: string,
+  message: string,
+  details?: unknown,
+): ErrorBody {
+  const body: ErrorBody = { code, message, requestId: c.get('requestId') ?? '' };
+  if (details !== undefined) body.details = details;
+  return body;
+}
+
+export function zodIssues(error: ZodError) {
+  return error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+}
+
+/** One error body everywhere: `{ code, message, requestId }`; never a stack trace. */
+export function onError(error: Error, c: Context<AppEnv>): Response {
+  if (isDomainError(error)) {
+    return c.json(errorBody(c, error.code, error.message, error.details), STATUS[error.kind]);
+  }
+  if (error instanceof ZodError) {
+    return c.json(
+      errorBody(c, 'invalid_request', 'the request is not valid', zodIssues(error)),
+      400,
+    );
+  }
+  if (error instanceof HTTPException) {
+    const status = error.status as ContentfulStatusCode;
+    const code =
+      status === 413
+        ? 'payload_too_large'
+        : /json/i.test(error.message)
+          ? 'invalid_json'
+          : 'bad_request';
+    return c.json(errorBody(c, code, error.message || 'bad request'), status);
+  }
+  c.get('logger')?.error({ err: error }, 'unhandled error');
+  return c.json(errorBody(c, 'internal_error', 'something went wrong on our side'), 500);
+}
+
+export function onNotFound(c: Context<AppEnv>): Response {
+  return c.json(errorBody(c, 'not_found', `no route for ${c.req.method} ${c.req.path}`), 404);
+}
+
+/** The zod validation hook for every route: 400 with the issues, in the one error body. */
+export const validationHook = (
+  result: { success: true } | { success: false; error: ZodError },
+  c: Context<AppEnv>,
+) => {
+  if (!result.success) {
+    return c.json(
+      errorBody(c, 'invalid_request', 'the request is not valid', zodIssues(result.error)),
+      400,
+    );
+  }
+  return undefined;
+};

@@ -1,0 +1,64 @@
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import type { MiddlewareHandler } from 'hono';
+import type { AppEnv } from '../env';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.webp': 'image/webp',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
+};
+
+async function fileAt(path: string): Promise<Buffer | undefined> {
+  try {
+    if (!(await stat(path)).isFile()) return undefined;
+    return await readFile(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Serves the built single-page app: files as they are (hashed assets cached for a year), and
+ * index.html for any other GET that is not an API call, so client-side routes work on reload.
+ */
+export function serveWeb(webDir: string): MiddlewareHandler<AppEnv> {
+  const root = resolve(webDir);
+  return async (c, next) => {
+    if ((c.req.method !== 'GET' && c.req.method !== 'HEAD') || c.req.path.startsWith('/api/')) {
+      return next();
+    }
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(c.req.path);
+    } catch {
+      return next();
+    }
+    const relative = normalize(decoded).replace(/^([/\\])+/, '');
+    const candidate = join(root, relative);
+    if (candidate !== root && !candidate.startsWith(root + sep)) return next();
+    const file = relative ? await fileAt(candidate) : undefined;
+    if (file) {
+      const immutable = relative.startsWith('_app/immutable/');
+      return c.body(new Uint8Array(file), 200, {
+        'Content-Type': TYPES[extname(candidate)] ?? 'application/octet-stream',
+        'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+      });
+    }
+    if (extname(relative)) return next(); // a missing asset is a 404, not the app
+    const index = await fileAt(join(root, 'index.html'));
+    if (!index) return next();
+    return c.body(new Uint8Array(index), 200, {
+      'Content-Type': TYPES['.html']!,
+      'Cache-Control': 'no-cache',
+    });
+  };
+}

@@ -1,0 +1,95 @@
+import type { LeaderboardRow } from '@arena/core';
+import { formatCount, formatPercent, formatRating } from '$lib/format';
+
+/**
+ * The leaderboard's columns, in order. Adding one (a 95% CI, "provisional", price) means adding
+ * an entry here; only cells that need markup get a snippet in leaderboard-table.svelte.
+ */
+export interface Column {
+  id: string;
+  label: string;
+  /** Shown instead of the label on narrow screens. */
+  shortLabel?: string;
+  /** Spelled out for screen readers and tooltips when the label is terse. */
+  description?: string;
+  numeric: boolean;
+  /** Values sort descending first when true (ratings, counts); ascending otherwise (rank). */
+  descendingFirst: boolean;
+  sortValue: (row: LeaderboardRow) => number | string;
+  /** Plain-text cells; columns without it are rendered by a snippet named after the id. */
+  text?: (row: LeaderboardRow) => string;
+  /** Dropped first on narrow screens. */
+  optional?: boolean;
+}
+
+export const columns: Column[] = [
+  {
+    id: 'rank',
+    label: 'Rank',
+    shortLabel: '#',
+    numeric: true,
+    descendingFirst: false,
+    sortValue: (row) => row.rank,
+    text: (row) => String(row.rank),
+  },
+  {
+    id: 'model',
+    label: 'Model',
+    numeric: false,
+    descendingFirst: false,
+    sortValue: (row) => row.model.name.toLowerCase(),
+  },
+  {
+    id: 'rating',
+    label: 'Rating',
+    description: 'Rating on the Elo scale',
+    numeric: true,
+    descendingFirst: true,
+    sortValue: (row) => row.rating,
+    text: (row) => formatRating(row.rating),
+  },
+  {
+    id: 'games',
+    label: 'Votes',
+    description: 'Votes involving this model',
+    numeric: true,
+    descendingFirst: true,
+    sortValue: (row) => row.games,
+    text: (row) => formatCount(row.games),
+    optional: true,
+  },
+  {
+    id: 'record',
+    label: 'W / L / T',
+    description: 'Wins, losses and ties (ties include “both are bad”)',
+    numeric: true,
+    descendingFirst: true,
+    sortValue: (row) => row.wins,
+    optional: true,
+  },
+  {
+    id: 'winRate',
+    label: 'Win rate',
+    shortLabel: 'Win %',
+    numeric: true,
+    descendingFirst: true,
+    sortValue: (row) => row.winRate ?? -1,
+    text: (row) => formatPercent(row.winRate),
+  },
+];
+
+export type SortDirection = 'ascending' | 'descending';
+
+export function sortRows(
+  rows: LeaderboardRow[],
+  column: Column,
+  direction: SortDirection,
+): LeaderboardRow[] {
+  const sign = direction === 'ascending' ? 1 : -1;
+  return [...rows].sort((a, b) => {
+    const x = column.sortValue(a);
+    const y = column.sortValue(b);
+    const order = x < y ? -1 : x > y ? 1 : 0;
+    return order * sign || a.rank - b.rank;
+  });
+}

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { createInProcessJobs, PermanentJobError, RetryLaterError, type JobHandlers } from '../src';
+
+const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+
+function jobsWith(run: JobHandlers['generation.run'], concurrency = 2) {
+  return createInProcessJobs({
+    handlers: { 'generation.run': run },
+    concurrency: { generation: concurrency },
+    random: () => 0,
+    retry: { 'generation.run': { attempts: 5, baseDelayMs: 20, maxDelayMs: 1000 } },
+  });
+}
+
+describe('in-process job runner', () => {
+  it('runs each job id once while it is queued or running', async () => {
+    const seen: string[] = [];
+    const jobs = jobsWith(async ({ generationId }) => {
+      seen.push(generationId);
+    });
+    for (let i = 0; i < 3; i++)
+      await jobs.enqueue('generation.run', { generationId: id(1) }, { jobId: 'a' });
+    await jobs.enqueue('generation.run', { generationId: id(2) }, { jobId: 'b' });
+    await jobs.start();
+    await jobs.idle();
+    expect(seen.sort()).toEqual([id(1), id(2)]);
+    await jobs.stop();
+  });
+
+  it('keeps to the queue concurrency', async () => {
+    let running = 0;
+    let peak = 0;
+    const jobs = jobsWith(async () => {
+      running++;
+      peak = Math.max(peak, running);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      running--;
+    }, 3);
+    await jobs.start();
+    await jobs.enqueueMany(
+      Array.from({ length: 20 }, (_, i) => ({
+        name: 'generation.run' as const,
+        payload: { generationId: id(i) },
+      })),
+    );
+    await jobs.idle();
+    expect(peak).toBe(3);
+    await jobs.stop();
+  });
+
+  it('retries with backoff, honouring Retry-After, then gives up', async () => {
+    const attempts: number[] = [];
+    const started = Date.now();
+    const jobs = jobsWith(async (_payload, context) => {
+      attempts.push(context.attempt);
+      if (context.attempt === 1) throw new RetryLaterError('rate limited', 300);
+      throw new Error('still broken');
+    });
+    await jobs.start();
+    await jobs.enqueue('generation.run', { generationId: id(1) });
+    await jobs.idle();
+    expect(attempts).toEqual([1, 2, 3, 4, 5]);
+    // 300 (Retry-After) + 20 + 40 + 80: the Retry-After floor was honoured.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(300);
+    await jobs.stop();
+  });
+
+  it('does not retry a permanent error, and re-runs a failed job only when asked', async () => {
+    let calls = 0;
+    const jobs = jobsWith(async () => {
+      calls++;
+      throw new PermanentJobError('bad input');
+    });
+    await jobs.start();
+    await jobs.enqueue('generation.run', { generationId: id(1) }, { jobId: 'p' });
+    await jobs.idle();
+    expect(calls).toBe(1);
+    await jobs.enqueue('generation.run', { generationId: id(1) }, { jobId: 'p' });
+    await jobs.idle();
+    expect(calls).toBe(1);
+    await jobs.enqueue(
+      'generation.run',
+      { generationId: id(1) },
+      { jobId: 'p', replaceFinished: true },
+    );
+    await jobs.idle();
+    expect(calls).toBe(2);
+    await jobs.stop();
+  });
+
+  it('refuses a payload that does not match the job', async () => {
+    const jobs = jobsWith(async () => {});
+    await expect(
+      jobs.enqueue('generation.run', { generationId: 'nope' } as never),
+    ).rejects.toThrow();
+  });
+
+  it('refuses to start without a handler for every job', () => {
+    expect(() => createInProcessJobs({ handlers: {} as JobHandlers })).toThrow(
+      /missing: generation.run/,
+    );
+  });
+});

@@ -1,0 +1,37 @@
+import { isDomainError } from '@arena/core';
+import { challenges, models } from '@arena/db';
+import { asc, count, eq } from 'drizzle-orm';
+import { launchChallenge } from '../challenges/launch';
+import type { ServiceContext } from '../context';
+import { DEFAULT_CATALOG_FILE, loadCatalog } from './load-catalog';
+import { syncCatalog } from './sync-catalog';
+
+/**
+ * First start: an empty database gets the catalog, and its challenges are launched so the
+ * arena is votable within a minute. Later starts leave the database to the operators.
+ */
+export async function seedCatalogIfEmpty(
+  ctx: ServiceContext,
+  catalogFile = DEFAULT_CATALOG_FILE,
+): Promise<{ seeded: boolean; launched: number }> {
+  const [existing] = await ctx.db.select({ n: count() }).from(models);
+  if ((existing?.n ?? 0) > 0) return { seeded: false, launched: 0 };
+  const catalog = await loadCatalog(catalogFile);
+  await syncCatalog(ctx, catalog, catalogFile);
+  const drafts = await ctx.db
+    .select({ id: challenges.id })
+    .from(challenges)
+    .where(eq(challenges.status, 'draft'))
+    .orderBy(asc(challenges.createdAt));
+  let launched = 0;
+  for (const draft of drafts) {
+    try {
+      await launchChallenge(ctx, { challengeId: draft.id });
+      launched += 1;
+    } catch (error) {
+      // Another process seeding at the same moment launched it first.
+      if (!isDomainError(error) || error.code !== 'challenge_not_launchable') throw error;
+    }
+  }
+  return { seeded: true, launched };
+}

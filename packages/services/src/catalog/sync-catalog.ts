@@ -1,0 +1,204 @@
+import { readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { categories, challenges, models, offerings, providers } from '@arena/db';
+import { renderSourceImage } from '@arena/providers';
+import { inArray, sql } from 'drizzle-orm';
+import type { ServiceContext } from '../context';
+import { storeImage } from '../images/store-image';
+import type { Catalog } from './catalog-schema';
+import { DEFAULT_CATALOG_FILE } from './load-catalog';
+
+export interface CatalogSyncResult {
+  categories: number;
+  providers: number;
+  models: number;
+  offerings: number;
+  challengesAdded: string[];
+}
+
+type SourceSpec = NonNullable<Catalog['challenges'][number]['sourceImage']>;
+
+async function sourceBytes(spec: SourceSpec, catalogFile: string): Promise<Buffer> {
+  if ('demo' in spec) return renderSourceImage(spec.demo);
+  return readFile(resolve(dirname(catalogFile), spec.file));
+}
+
+/**
+ * Applies the catalog file to the database: categories, providers, models and offerings are
+ * inserted or updated by slug; challenges are only added, never changed, because a launched
+ * challenge's prompt is part of its results.
+ */
+export async function syncCatalog(
+  ctx: Pick<ServiceContext, 'db' | 'store' | 'logger'>,
+  catalog: Catalog,
+  catalogFile = DEFAULT_CATALOG_FILE,
+): Promise<CatalogSyncResult> {
+  const existing = await ctx.db
+    .select({ slug: challenges.slug })
+    .from(challenges)
+    .where(
+      inArray(
+        challenges.slug,
+        catalog.challenges.map((c) => c.slug),
+      ),
+    );
+  const known = new Set(existing.map((row) => row.slug));
+  const newChallenges = catalog.challenges.filter((c) => !known.has(c.slug));
+
+  // Source images are rendered and stored before the transaction: it stays short, and an
+  // image without a challenge is harmless.
+  const sourceImageIds = new Map<string, string>();
+  for (const challenge of newChallenges) {
+    if (!challenge.sourceImage) continue;
+    const image = await storeImage(
+      ctx,
+      await sourceBytes(challenge.sourceImage, catalogFile),
+      'source',
+    );
+    sourceImageIds.set(challenge.slug, image.id);
+  }
+
+  return ctx.db.transaction(async (tx) => {
+    const now = new Date();
+    const categoryRows = await tx
+      .insert(categories)
+      .values(
+        catalog.categories.map((c) => ({
+          slug: c.slug,
+          name: c.name,
+          arena: c.arena,
+          description: c.description ?? null,
+        })),
+      )
+      .onConflictDoUpdate({
+        target: categories.slug,
+        set: {
+          name: sql`excluded.name`,
+          arena: sql`excluded.arena`,
+          description: sql`excluded.description`,
+        },
+      })
+      .returning({ id: categories.id, slug: categories.slug });
+
+    const providerRows = await tx
+      .insert(providers)
+      .values(
+        catalog.providers.map((p) => ({
+          slug: p.slug,
+          name: p.name,
+          kind: p.kind,
+          baseUrl: p.baseUrl ?? null,
+          apiKeyEnv: p.apiKeyEnv ?? null,
+          enabled: p.enabled,
+          concurrency: p.concurrency,
+          ratePerMinute: p.ratePerMinute ?? null,
+        })),
+      )
+      .onConflictDoUpdate({
+        target: providers.slug,
+        set: {
+          name: sql`excluded.name`,
+          kind: sql`excluded.kind`,
+          baseUrl: sql`excluded.base_url`,
+          apiKeyEnv: sql`excluded.api_key_env`,
+          enabled: sql`excluded.enabled`,
+          concurrency: sql`excluded.concurrency`,
+          ratePerMinute: sql`excluded.rate_per_minute`,
+          updatedAt: now,
+        },
+      })
+      .returning({ id: providers.id, slug: providers.slug });
+
+    const modelRows = await tx
+      .insert(models)
+      .values(
+        catalog.models.map((m) => ({
+          slug: m.slug,
+          name: m.name,
+          creator: m.creator,
+          modelRef: m.modelRef ?? null,
+          releasedAt: m.releasedAt ?? null,
+          arenas: m.arenas,
+          active: m.active,
+          notes: m.notes ?? null,
+          demo: m.demo ?? null,
+        })),
+      )
+      .onConflictDoUpdate({
+        target: models.slug,
+        set: {
+          name: sql`excluded.name`,
+          creator: sql`excluded.creator`,
+          modelRef: sql`excluded.model_ref`,
+          releasedAt: sql`excluded.released_at`,
+          arenas: sql`excluded.arenas`,
+          active: sql`excluded.active`,
+          notes: sql`excluded.notes`,
+          demo: sql`excluded.demo`,
+          updatedAt: now,
+        },
+      })
+      .returning({ id: models.id, slug: models.slug });
+
+    const providerId = new Map(providerRows.map((row) => [row.slug, row.id]));
+    const modelId = new Map(modelRows.map((row) => [row.slug, row.id]));
+    const offeringValues = catalog.models.flatMap((m) =>
+      m.offerings.map((o) => ({
+        modelId: modelId.get(m.slug)!,
+        providerId: providerId.get(o.provider)!,
+        providerModelId: o.providerModelId,
+        prices: o.prices,
+        pricingNotes: o.pricingNotes ?? null,
+        priority: o.priority,
+        enabled: o.enabled,
+      })),
+    );
+    if (offeringValues.length > 0) {
+      await tx
+        .insert(offerings)
+        .values(offeringValues)
+        .onConflictDoUpdate({
+          target: [offerings.modelId, offerings.providerId],
+          set: {
+            providerModelId: sql`excluded.provider_model_id`,
+            prices: sql`excluded.prices`,
+            pricingNotes: sql`excluded.pricing_notes`,
+            priority: sql`excluded.priority`,
+            enabled: sql`excluded.enabled`,
+            updatedAt: now,
+          },
+        });
+    }
+
+    const categoryId = new Map(categoryRows.map((row) => [row.slug, row.id]));
+    const added: string[] = [];
+    for (const challenge of newChallenges) {
+      const inserted = await tx
+        .insert(challenges)
+        .values({
+          slug: challenge.slug,
+          title: challenge.title,
+          arena: challenge.arena,
+          categoryId: categoryId.get(challenge.category)!,
+          prompt: challenge.prompt,
+          aspectRatio: challenge.aspectRatio,
+          resolution: challenge.resolution,
+          sourceImageId: sourceImageIds.get(challenge.slug) ?? null,
+        })
+        .onConflictDoNothing({ target: challenges.slug })
+        .returning({ slug: challenges.slug });
+      if (inserted.length > 0) added.push(challenge.slug);
+    }
+    ctx.logger.info(
+      { categories: categoryRows.length, models: modelRows.length, challengesAdded: added.length },
+      'catalog applied',
+    );
+    return {
+      categories: categoryRows.length,
+      providers: providerRows.length,
+      models: modelRows.length,
+      offerings: offeringValues.length,
+      challengesAdded: added,
+    };
+  });
+}

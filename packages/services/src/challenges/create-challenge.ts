@@ -1,0 +1,80 @@
+import { ARENAS, ASPECT_RATIOS, conflict, invalid, notFound, RESOLUTION_TIERS } from '@arena/core';
+import { ImageRejectedError } from '@arena/storage';
+import { auditLog, categories, challenges } from '@arena/db';
+import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { ServiceContext } from '../context';
+import { storeImage } from '../images/store-image';
+
+export const createChallengeInput = z
+  .object({
+    slug: z
+      .string()
+      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
+      .max(80),
+    title: z.string().min(1).max(200),
+    arena: z.enum(ARENAS),
+    category: z.string().min(1),
+    prompt: z.string().min(1).max(8000),
+    aspectRatio: z.enum(ASPECT_RATIOS).default('1:1'),
+    resolution: z.enum(RESOLUTION_TIERS).default('1K'),
+    /** Base64 PNG, JPEG or WebP; required for image editing. */
+    sourceImageBase64: z.string().max(30_000_000).optional(),
+  })
+  .strict();
+export type CreateChallengeInput = z.input<typeof createChallengeInput>;
+
+/** Adds a draft challenge; launching it is a separate step. */
+export async function createChallenge(
+  ctx: Pick<ServiceContext, 'db' | 'store'>,
+  rawInput: CreateChallengeInput,
+  operatorId: string | null,
+): Promise<{ id: string; slug: string; status: string }> {
+  const input = createChallengeInput.parse(rawInput);
+  const [category] = await ctx.db
+    .select()
+    .from(categories)
+    .where(and(eq(categories.slug, input.category), eq(categories.arena, input.arena)));
+  if (!category)
+    throw notFound('category_not_found', `no category "${input.category}" in ${input.arena}`);
+  if (input.arena === 'image-editing' && !input.sourceImageBase64) {
+    throw invalid('source_image_required', 'an image-editing challenge needs a source image');
+  }
+  let sourceImageId: string | null = null;
+  if (input.sourceImageBase64) {
+    try {
+      const image = await storeImage(ctx, Buffer.from(input.sourceImageBase64, 'base64'), 'source');
+      sourceImageId = image.id;
+    } catch (error) {
+      if (error instanceof ImageRejectedError)
+        throw invalid('source_image_rejected', error.message);
+      throw error;
+    }
+  }
+  return ctx.db.transaction(async (tx) => {
+    const inserted = await tx
+      .insert(challenges)
+      .values({
+        slug: input.slug,
+        title: input.title,
+        arena: input.arena,
+        categoryId: category.id,
+        prompt: input.prompt,
+        aspectRatio: input.aspectRatio,
+        resolution: input.resolution,
+        sourceImageId,
+      })
+      .onConflictDoNothing({ target: challenges.slug })
+      .returning();
+    const row = inserted[0];
+    if (!row) throw conflict('slug_taken', `a challenge "${input.slug}" already exists`);
+    await tx.insert(auditLog).values({
+      operatorId,
+      action: 'challenge.create',
+      subjectType: 'challenge',
+      subjectId: row.id,
+      details: { slug: row.slug, arena: row.arena },
+    });
+    return { id: row.id, slug: row.slug, status: row.status };
+  });
+}

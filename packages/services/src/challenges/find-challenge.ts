@@ -1,0 +1,16 @@
+import { notFound } from '@arena/core';
+import { challenges } from '@arena/db';
+import { eq } from 'drizzle-orm';
+import type { ServiceContext } from '../context';
+
+export async function findChallengeIdBySlug(
+  ctx: Pick<ServiceContext, 'db'>,
+  slug: string,
+): Promise<string> {
+  const [row] = await ctx.db
+    .select({ id: challenges.id })
+    .from(challenges)
+    .where(eq(challenges.slug, slug));
+  if (!row) throw notFound('challenge_not_found', `no challenge "${slug}"`);
+  return row.id;
+}

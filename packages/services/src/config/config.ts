@@ -1,0 +1,83 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+/** Every setting the processes read, from the environment, parsed once at start-up. */
+const envSchema = z.object({
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+  /** Postgres server; without it the arena runs on PGlite under DATA_DIR. */
+  DATABASE_URL: z.string().url().optional(),
+  /** Redis for BullMQ; without it jobs run in process. */
+  REDIS_URL: z.string().url().optional(),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[a-zA-Z0-9_-]+$/)
+    .default('arena'),
+  DATA_DIR: z.string().default('./data'),
+  /** Folder of the built web UI served by the API; empty to serve the API only. */
+  WEB_DIR: z.string().optional(),
+  CATALOG_FILE: z.string().optional(),
+  /** Seed the catalog into an empty database and launch its draft challenges. */
+  SEED_CATALOG: bool.default(true),
+  /** HMAC key for voter cookies; generated and kept under DATA_DIR when unset. */
+  SESSION_SECRET: z.string().min(32).optional(),
+  ELO_K: z.coerce.number().positive().max(200).default(32),
+  BATTLE_TTL_SECONDS: z.coerce.number().int().positive().default(1800),
+  /** A vote sooner than this after the battle was issued is refused (nobody looks that fast). */
+  MIN_VIEW_MS: z.coerce.number().int().min(0).default(1000),
+  DEMO_PROFILE: z.enum(['instant', 'fast', 'realistic']).default('fast'),
+  DEMO_LATENCY_SCALE: z.coerce.number().positive().default(1),
+  /** Generation calls running at once in one process. */
+  GENERATION_CONCURRENCY: z.coerce.number().int().positive().default(8),
+  /** Deadline of one provider call, downloads included. */
+  GENERATION_TIMEOUT_MS: z.coerce.number().int().positive().default(180_000),
+  RECONCILE_INTERVAL_MS: z.coerce.number().int().positive().default(60_000),
+  /** A running job's lock; a killed worker's jobs go back to the queue once it lapses. */
+  JOB_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRUST_PROXY: bool.default(false),
+});
+
+export type AppConfig = ReturnType<typeof loadConfig>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env) {
+  // An empty variable means "unset", as in most twelve-factor tooling.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const dataDir = resolve(e.DATA_DIR);
+  return {
+    host: e.HOST,
+    port: e.PORT,
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+    queuePrefix: e.QUEUE_PREFIX,
+    dataDir,
+    webDir: e.WEB_DIR ? resolve(e.WEB_DIR) : undefined,
+    catalogFile: e.CATALOG_FILE ? resolve(e.CATALOG_FILE) : undefined,
+    seedCatalog: e.SEED_CATALOG,
+    sessionSecret: e.SESSION_SECRET,
+    eloK: e.ELO_K,
+    battleTtlMs: e.BATTLE_TTL_SECONDS * 1000,
+    minViewMs: e.MIN_VIEW_MS,
+    demo: { profile: e.DEMO_PROFILE, latencyScale: e.DEMO_LATENCY_SCALE },
+    generationConcurrency: e.GENERATION_CONCURRENCY,
+    generationTimeoutMs: e.GENERATION_TIMEOUT_MS,
+    reconcileIntervalMs: e.RECONCILE_INTERVAL_MS,
+    jobLockMs: e.JOB_LOCK_MS,
+    logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY,
+  };
+}

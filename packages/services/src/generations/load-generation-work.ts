@@ -1,0 +1,24 @@
+import { challenges, generations, models, offerings, providers } from '@arena/db';
+import { and, asc, eq } from 'drizzle-orm';
+import type { ServiceContext } from '../context';
+
+/** Everything the generation handler needs about one generation, in two queries. */
+export async function loadGenerationWork(ctx: Pick<ServiceContext, 'db'>, generationId: string) {
+  const [row] = await ctx.db
+    .select({ generation: generations, challenge: challenges, model: models })
+    .from(generations)
+    .innerJoin(challenges, eq(challenges.id, generations.challengeId))
+    .innerJoin(models, eq(models.id, generations.modelId))
+    .where(eq(generations.id, generationId));
+  if (!row) return undefined;
+  const routes = await ctx.db
+    .select({ offering: offerings, provider: providers })
+    .from(offerings)
+    .innerJoin(providers, eq(providers.id, offerings.providerId))
+    .where(and(eq(offerings.modelId, row.model.id), eq(offerings.enabled, true)))
+    .orderBy(asc(offerings.priority), asc(providers.slug));
+  return { ...row, routes };
+}
+
+export type GenerationWork = NonNullable<Awaited<ReturnType<typeof loadGenerationWork>>>;
+export type Route = GenerationWork['routes'][number];

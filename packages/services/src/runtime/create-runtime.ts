@@ -1,0 +1,111 @@
+import { join } from 'node:path';
+import { openDatabase, type DatabaseHandle } from '@arena/db';
+import {
+  createBullMqQueue,
+  createBullMqRunner,
+  createInProcessJobs,
+  type JobQueue,
+  type JobRunner,
+} from '@arena/jobs';
+import { createDemoAdapter } from '@arena/providers';
+import { createFsImageStore } from '@arena/storage';
+import type { Logger } from 'pino';
+import type { AppConfig } from '../config/config';
+import type { ServiceContext } from '../context';
+import { reconcileGenerations } from '../generations/reconcile';
+import { createProviderRegistry, type AdapterFactory } from '../generations/provider-registry';
+import { createJobHandlers } from '../jobs/job-handlers';
+
+export interface RuntimeOptions {
+  config: AppConfig;
+  logger: Logger;
+  /** Whether this process runs jobs. Without Redis jobs always run in process. */
+  runJobs: boolean;
+  /** Extra or replacement adapters by provider kind (tests, real providers). */
+  adapterFactories?: Partial<Record<string, AdapterFactory>>;
+  env?: Record<string, string | undefined>;
+}
+
+export interface Runtime {
+  ctx: ServiceContext;
+  database: DatabaseHandle;
+  /** Starts running jobs (when this process does) and the periodic reconciler. */
+  startJobs(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Wires the processes' dependencies from configuration: Postgres or PGlite, BullMQ or the
+ * in-process runner, the image folder and the provider adapters.
+ */
+export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
+  const { config, logger } = options;
+  const database = await openDatabase(
+    config.databaseUrl
+      ? { driver: 'postgres', url: config.databaseUrl }
+      : { driver: 'pglite', dataDir: join(config.dataDir, 'pglite') },
+  );
+  await database.migrate();
+
+  const providers = createProviderRegistry({
+    env: options.env,
+    factories: {
+      demo: () =>
+        createDemoAdapter({ profile: config.demo.profile, latencyScale: config.demo.latencyScale }),
+      ...options.adapterFactories,
+    },
+  });
+  const ctx: ServiceContext = {
+    db: database.db,
+    queue: undefined as unknown as JobQueue, // set below: the in-process runner needs ctx first
+    store: createFsImageStore(config.dataDir),
+    providers,
+    config,
+    logger,
+    now: () => new Date(),
+  };
+
+  let runner: JobRunner | undefined;
+  const concurrency = { generation: config.generationConcurrency };
+  if (config.redisUrl) {
+    ctx.queue = createBullMqQueue({ redisUrl: config.redisUrl, prefix: config.queuePrefix });
+    if (options.runJobs) {
+      runner = createBullMqRunner({
+        redisUrl: config.redisUrl,
+        prefix: config.queuePrefix,
+        handlers: createJobHandlers(ctx),
+        concurrency,
+        logger,
+        lockDurationMs: config.jobLockMs,
+        stalledIntervalMs: config.jobLockMs,
+      });
+    }
+  } else {
+    const jobs = createInProcessJobs({ handlers: createJobHandlers(ctx), concurrency, logger });
+    ctx.queue = jobs;
+    runner = jobs;
+  }
+
+  let timer: NodeJS.Timeout | undefined;
+  return {
+    ctx,
+    database,
+    async startJobs() {
+      if (!runner) return;
+      await runner.start();
+      await reconcileGenerations(ctx);
+      timer = setInterval(() => {
+        reconcileGenerations(ctx).catch((error) =>
+          logger.error({ err: error }, 'reconcile failed'),
+        );
+      }, config.reconcileIntervalMs);
+      timer.unref();
+    },
+    async close() {
+      if (timer) clearInterval(timer);
+      await runner?.stop();
+      await ctx.queue.close();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,37 @@
+import { voters } from '@arena/db';
+import { and, eq, lt } from 'drizzle-orm';
+import type { ServiceContext } from '../context';
+
+export interface Voter {
+  id: string;
+  flags: string[];
+  created: boolean;
+}
+
+const SEEN_RESOLUTION_MS = 5 * 60_000;
+
+/**
+ * The voter behind a request: the one named by a valid signed cookie, or a new anonymous one.
+ * `last_seen_at` is refreshed at most every few minutes so browsing does not write on every
+ * request.
+ */
+export async function ensureVoter(
+  ctx: Pick<ServiceContext, 'db' | 'now'>,
+  voterId: string | undefined,
+): Promise<Voter> {
+  if (voterId) {
+    const [found] = await ctx.db.select().from(voters).where(eq(voters.id, voterId));
+    if (found) {
+      const now = ctx.now();
+      if (now.getTime() - found.lastSeenAt.getTime() > SEEN_RESOLUTION_MS) {
+        await ctx.db
+          .update(voters)
+          .set({ lastSeenAt: now })
+          .where(and(eq(voters.id, voterId), lt(voters.lastSeenAt, now)));
+      }
+      return { id: found.id, flags: found.flags, created: false };
+    }
+  }
+  const [created] = await ctx.db.insert(voters).values({}).returning();
+  return { id: created!.id, flags: created!.flags, created: true };
+}
