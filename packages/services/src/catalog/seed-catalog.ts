@@ -19,12 +19,13 @@ export async function seedCatalogIfEmpty(
   const catalog = await loadCatalog(catalogFile);
   await syncCatalog(ctx, catalog, catalogFile);
   const drafts = await ctx.db
-    .select({ id: challenges.id })
+    .select({ id: challenges.id, arena: challenges.arena })
     .from(challenges)
     .where(eq(challenges.status, 'draft'))
     .orderBy(asc(challenges.createdAt));
   let launched = 0;
-  for (const draft of drafts) {
+  // Jobs run in launch order: alternating arenas opens a first battle in each arena soonest.
+  for (const draft of interleaveByArena(drafts)) {
     try {
       await launchChallenge(ctx, { challengeId: draft.id });
       launched += 1;
@@ -34,4 +35,17 @@ export async function seedCatalogIfEmpty(
     }
   }
   return { seeded: true, launched };
+}
+
+function interleaveByArena<T extends { arena: string }>(items: T[]): T[] {
+  const queues = new Map<string, T[]>();
+  for (const item of items) queues.set(item.arena, [...(queues.get(item.arena) ?? []), item]);
+  const result: T[] = [];
+  while (result.length < items.length) {
+    for (const queue of queues.values()) {
+      const next = queue.shift();
+      if (next) result.push(next);
+    }
+  }
+  return result;
 }

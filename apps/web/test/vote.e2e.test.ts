@@ -1,0 +1,132 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * The product as a visitor meets it: `apps/api` started the way `pnpm start` starts it
+ * (embedded: PGlite, in-process jobs, demo provider, the built web UI), and Debian's
+ * Chromium voting through the real UI.
+ */
+describe('voting in the browser', () => {
+  let server: ChildProcess;
+  let output = '';
+  let baseUrl: string;
+  let dataDir: string;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'arena-e2e-'));
+    const port = await freePort();
+    baseUrl = `http://127.0.0.1:${port}`;
+    server = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/main.ts'], {
+      cwd: ROOT,
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        PORT: String(port),
+        DATA_DIR: dataDir,
+        LOG_LEVEL: 'warn',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    server.stdout!.on('data', (chunk) => (output += chunk));
+    server.stderr!.on('data', (chunk) => (output += chunk));
+    const deadline = Date.now() + 90_000;
+    while (!output.includes('Arena is running at')) {
+      if (server.exitCode !== null || Date.now() > deadline)
+        throw new Error(`server did not start:\n${output}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-dev-shm-usage',
+      ],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    if (server && server.exitCode === null) {
+      server.kill('SIGTERM');
+      await new Promise((resolve) => server.once('exit', resolve));
+    }
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('votes on a battle, sees the reveal, and moves on to the next', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(baseUrl);
+
+    // The first challenges open within seconds of a fresh start; the page waits and retries.
+    const voteLeft = page.getByTestId('vote-left');
+    await voteLeft.waitFor({ state: 'visible', timeout: 60_000 });
+    await expect.poll(() => voteLeft.isEnabled(), { timeout: 30_000 }).toBe(true);
+    const prompt = await page.getByTestId('battle-prompt').textContent();
+    expect(prompt?.length).toBeGreaterThan(10);
+    // Nothing on the page names a model before the vote.
+    const models = (await (await fetch(`${baseUrl}/api/models`)).json()).models as Array<{
+      name: string;
+    }>;
+    const before = await page.locator('main').innerText();
+    for (const model of models) expect(before).not.toContain(model.name);
+
+    await voteLeft.click();
+    const reveal = page.getByTestId('reveal');
+    await reveal.waitFor({ state: 'visible', timeout: 15_000 });
+    const leftName = (await page.getByTestId('reveal-left-model').innerText()).trim();
+    const rightName = (await page.getByTestId('reveal-right-model').innerText()).trim();
+    const names = models.map((m) => m.name);
+    expect(names.some((name) => leftName.includes(name))).toBe(true);
+    expect(names.some((name) => rightName.includes(name))).toBe(true);
+    expect(leftName).not.toEqual(rightName);
+
+    await page.getByTestId('next-battle').first().click();
+    await expect.poll(() => page.getByTestId('reveal').count(), { timeout: 15_000 }).toBe(0);
+    await page.getByTestId('vote-right').waitFor({ state: 'visible', timeout: 30_000 });
+    // Keyboard voting: "2" picks B once the minimum viewing time has passed.
+    await expect
+      .poll(() => page.getByTestId('vote-right').isEnabled(), { timeout: 30_000 })
+      .toBe(true);
+    await page.keyboard.press('2');
+    await reveal.waitFor({ state: 'visible', timeout: 15_000 });
+
+    const leaderboard = await (await fetch(`${baseUrl}/api/leaderboards/text-to-image`)).json();
+    expect(leaderboard.votes).toBe(2);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows the leaderboard with a category switch', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${baseUrl}/leaderboard/text-to-image`);
+    await page.getByTestId('leaderboard-table').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('leaderboard-row').count()).toBe(6);
+    await page.close();
+  });
+});
