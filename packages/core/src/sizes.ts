@@ -66,3 +66,15 @@ export function parseSize(value: string): PixelSize | undefined {
   if (!match) return undefined;
   return { width: Number(match[1]), height: Number(match[2]) };
 }
+
+/** What output sizes a model accepts, as its API expresses it. */
+export type SizeSupport =
+  /** A fixed list, e.g. gpt-image-1's 1024x1024, 1536x1024 and 1024x1536. */
+  | { kind: 'sizes'; sizes: readonly PixelSize[] }
+  /**
+   * Aspect ratios ("16:9", also ones outside the arena's list such as "9:21") times
+   * resolution tiers. A model with a single tier takes no tier parameter.
+   */
+  | { kind: 'ratios'; ratios: readonly string[]; tiers: readonly ResolutionTier[] }
+  /** Any width and height within bounds, rounded to a multiple. */
+  | { kind: 'free'; minEdge?: number; maxEdge?: number; multipleOf?: number };

@@ -1,4 +1,4 @@
-import { index, integer, numeric, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, numeric, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, timestamptz } from './common';
 import { generations } from './generations';
 import { providers } from './providers';
@@ -24,6 +24,16 @@ export const generationTries = pgTable(
       .references(() => providers.id),
     outcome: text('outcome').$type<TryOutcome>().notNull().default('running'),
     providerRequestId: text('provider_request_id'),
+    /**
+     * The provider gave a final answer for the request id (success or failure), so a retry
+     * must start a new request instead of resuming this one.
+     */
+    requestSettled: boolean('request_settled').notNull().default(false),
+    /** Whether this try resumed an earlier try's request instead of paying for a new one. */
+    resumed: boolean('resumed').notNull().default(false),
+    sizeUsed: text('size_used'),
+    /** The resolution tier produced, which prices the try. */
+    resolution: text('resolution'),
     httpStatus: integer('http_status'),
     errorClass: text('error_class'),
     errorMessage: text('error_message'),

@@ -1,6 +1,7 @@
 import {
   index,
   integer,
+  jsonb,
   numeric,
   pgTable,
   smallint,
@@ -45,6 +46,12 @@ export const generations = pgTable(
     seed: integer('seed').notNull(),
     sizeRequested: text('size_requested').notNull(),
     sizeUsed: text('size_used'),
+    /** How the requested ratio and tier mapped onto what the model supports. */
+    sizeMapping: jsonb('size_mapping').$type<{
+      requested: { size: string; aspectRatio: string; resolution: string };
+      used: { size: string; aspectRatio: string; resolution: string };
+      exact: boolean;
+    }>(),
     tries: integer('tries').notNull().default(0),
     errorClass: text('error_class'),
     errorMessage: text('error_message'),

@@ -4,6 +4,7 @@ export * from './challenges';
 export * from './generation-tries';
 export * from './generations';
 export * from './images';
+export * from './leaderboard-snapshots';
 export * from './models';
 export * from './offerings';
 export * from './operators';

@@ -1,5 +1,5 @@
 import { boolean, integer, jsonb, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
-import type { ResolutionTier } from '@arena/core';
+import type { ResolutionTier, SizeSupport } from '@arena/core';
 import { createdAt, updatedAt } from './common';
 import { models } from './models';
 import { providers } from './providers';
@@ -22,6 +22,8 @@ export const offerings = pgTable(
     prices: jsonb('prices').$type<TierPrices>().notNull().default({}),
     /** Free-text pricing the tiers cannot express, e.g. "web search +$0.015 per request". */
     pricingNotes: text('pricing_notes'),
+    /** Output sizes the provider accepts for this model; adapters guess from the id when null. */
+    sizeSupport: jsonb('size_support').$type<SizeSupport>(),
     /** Lower runs first. */
     priority: integer('priority').notNull().default(100),
     enabled: boolean('enabled').notNull().default(true),

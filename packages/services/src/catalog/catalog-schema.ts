@@ -10,6 +10,34 @@ import { z } from 'zod';
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lowercase words joined by hyphens');
 const envName = z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'an environment variable name');
 
+const sizeSupport = z.discriminatedUnion('kind', [
+  z
+    .object({
+      kind: z.literal('sizes'),
+      sizes: z
+        .array(
+          z.object({ width: z.number().int().positive(), height: z.number().int().positive() }),
+        )
+        .min(1),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('ratios'),
+      ratios: z.array(z.string().regex(/^\d+(\.\d+)?:\d+(\.\d+)?$/)).min(1),
+      tiers: z.array(z.enum(RESOLUTION_TIERS)).min(1),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('free'),
+      minEdge: z.number().int().positive().optional(),
+      maxEdge: z.number().int().positive().optional(),
+      multipleOf: z.number().int().positive().optional(),
+    })
+    .strict(),
+]);
+
 const tierPrices = z
   .partialRecord(z.enum(RESOLUTION_TIERS), z.number().nonnegative())
   .transform((value) => value as Partial<Record<ResolutionTier, number>>);
@@ -70,6 +98,8 @@ export const catalogSchema = z
                 providerModelId: z.string().min(1),
                 prices: tierPrices.default({}),
                 pricingNotes: z.string().optional(),
+                /** Output sizes the provider accepts; guessed from the model id when absent. */
+                sizeSupport: sizeSupport.optional(),
                 priority: z.number().int().default(100),
                 enabled: z.boolean().default(true),
               })
