@@ -5,3 +5,4 @@ export * from './sizes';
 export * from './errors';
 export * from './api-types';
 export * from './catalog';
+export * from './rating';
