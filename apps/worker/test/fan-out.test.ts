@@ -53,6 +53,13 @@ describe('fan-out through BullMQ', () => {
     return db().select().from(generations).where(eq(generations.challengeId, id));
   }
 
+  /** Every generation succeeded and the challenge opened (which happens just after). */
+  async function fanOutDone(id: string) {
+    const rows = await generationRows(id);
+    const [challenge] = await db().select().from(challenges).where(eq(challenges.id, id));
+    return rows.every((r) => r.status === 'succeeded') && challenge!.status === 'voting';
+  }
+
   async function expectCompleteFanOut(id: string, arena: 'text-to-image' | 'image-editing') {
     const arenaModels = await db()
       .select({ id: models.id })
@@ -109,11 +116,7 @@ describe('fan-out through BullMQ', () => {
     const worker = await startWorkerRuntime();
     try {
       await worker.runtime.startJobs();
-      await waitFor(
-        async () => (await generationRows(id)).every((r) => r.status === 'succeeded'),
-        60_000,
-        'fan-out',
-      );
+      await waitFor(() => fanOutDone(id), 60_000, 'fan-out');
       await expectCompleteFanOut(id, 'text-to-image');
     } finally {
       await worker.close();
@@ -181,11 +184,7 @@ describe('fan-out through BullMQ', () => {
 
     const second = startWorkerProcess(env);
     try {
-      await waitFor(
-        async () => (await generationRows(id)).every((r) => r.status === 'succeeded'),
-        90_000,
-        'the fan-out to finish after restart',
-      );
+      await waitFor(() => fanOutDone(id), 90_000, 'the fan-out to finish after restart');
     } finally {
       await second.stop();
     }
@@ -206,11 +205,7 @@ describe('fan-out through BullMQ', () => {
     const worker = await startWorkerRuntime();
     try {
       await worker.runtime.startJobs(); // the reconciler re-enqueues from Postgres
-      await waitFor(
-        async () => (await generationRows(id)).every((r) => r.status === 'succeeded'),
-        60_000,
-        'recovery',
-      );
+      await waitFor(() => fanOutDone(id), 60_000, 'recovery');
     } finally {
       await worker.close();
     }

@@ -1,4 +1,4 @@
-import { Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
+import { DelayedError, Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { ZodError } from 'zod';
 import { retryDelayMs } from './backoff';
@@ -6,6 +6,7 @@ import { assertCompleteHandlers } from './handlers';
 import { errorFields, silentLogger, type JobLogger } from './logger';
 import { jobSettings, parsePayload, JOB_NAMES, type JobName } from './names';
 import {
+  DeferJobError,
   PermanentJobError,
   RetryLaterError,
   type EnqueueOptions,
@@ -93,7 +94,7 @@ export function createBullMqRunner(options: BullMqRunnerOptions): JobRunner {
   const connections: Redis[] = [];
   const workers: Worker[] = [];
 
-  async function process(job: Job) {
+  async function process(job: Job, token?: string) {
     const name = job.name as JobName;
     if (!JOB_NAMES.includes(name)) throw new UnrecoverableError(`unknown job ${job.name}`);
     let payload;
@@ -112,6 +113,11 @@ export function createBullMqRunner(options: BullMqRunnerOptions): JobRunner {
       });
     } catch (error) {
       if (error instanceof PermanentJobError) throw new UnrecoverableError(error.message);
+      if (error instanceof DeferJobError && token) {
+        // Back to the delayed set without counting an attempt.
+        await job.moveToDelayed(Date.now() + error.delayMs, token);
+        throw new DelayedError();
+      }
       throw error;
     }
   }

@@ -5,6 +5,7 @@ import { assertCompleteHandlers } from './handlers';
 import { errorFields, silentLogger, type JobLogger } from './logger';
 import { jobSettings, parsePayload, type JobName, type RetryPolicy } from './names';
 import {
+  DeferJobError,
   PermanentJobError,
   RetryLaterError,
   type EnqueueOptions,
@@ -105,6 +106,11 @@ export function createInProcessJobs(options: InProcessJobsOptions): InProcessJob
       });
       jobs.delete(job.id);
     } catch (error) {
+      if (error instanceof DeferJobError && running) {
+        job.attemptsMade -= 1; // a deferral is not an attempt
+        schedule(job, error.delayMs);
+        return;
+      }
       const permanent = error instanceof PermanentJobError || error instanceof ZodError;
       if (permanent || job.attemptsMade >= retry.attempts || !running) {
         job.state = 'failed';

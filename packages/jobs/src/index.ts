@@ -6,3 +6,6 @@ export * from './logger';
 export * from './names';
 export * from './port';
 export * from './redis';
+export * from './limits/limiter';
+export * from './limits/memory-limiter';
+export * from './limits/redis-limiter';

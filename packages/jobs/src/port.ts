@@ -67,3 +67,14 @@ export class PermanentJobError extends Error {
     this.name = 'PermanentJobError';
   }
 }
+
+/**
+ * Not now, and not a failure: put the job back for `delayMs` without using up an attempt
+ * (e.g. every provider for the model is at its concurrency or rate limit).
+ */
+export class DeferJobError extends Error {
+  constructor(readonly delayMs: number) {
+    super(`deferred for ${delayMs} ms`);
+    this.name = 'DeferJobError';
+  }
+}

@@ -1,5 +1,5 @@
 import type { Database } from '@arena/db';
-import type { JobQueue } from '@arena/jobs';
+import type { JobQueue, ProviderLimiter } from '@arena/jobs';
 import type { ImageStore } from '@arena/storage';
 import type { Logger } from 'pino';
 import type { AppConfig } from './config/config';
@@ -14,6 +14,8 @@ export interface ServiceContext {
   queue: JobQueue;
   store: ImageStore;
   providers: ProviderRegistry;
+  /** Per-provider concurrency and rate limits, shared by every worker. */
+  limiter: ProviderLimiter;
   config: AppConfig;
   logger: Logger;
   now: () => Date;

@@ -5,9 +5,9 @@ import { fileURLToPath } from 'node:url';
 import {
   createRuntime,
   loadConfig,
-  type AdapterFactory,
   type AppConfig,
   type Runtime,
+  type RuntimeOptions,
 } from '@arena/services';
 import pino from 'pino';
 import { createTestDatabase, type TestDatabase } from './postgres';
@@ -27,7 +27,10 @@ export interface TestRuntimeOptions {
   runJobs?: boolean;
   /** Environment overrides, as the processes would read them. */
   env?: Record<string, string>;
-  adapterFactories?: Partial<Record<string, AdapterFactory>>;
+  adapterOptions?: RuntimeOptions['adapterOptions'];
+  adapterOverrides?: RuntimeOptions['adapterOverrides'];
+  /** Provider keys, as the environment would hold them. */
+  providerEnv?: Record<string, string>;
   /** Reuse a database (e.g. a second process on the same data). */
   database?: TestDatabase;
 }
@@ -70,7 +73,9 @@ export async function createTestRuntime(options: TestRuntimeOptions): Promise<Te
     config,
     logger,
     runJobs: options.runJobs ?? true,
-    adapterFactories: options.adapterFactories,
+    adapterOptions: options.adapterOptions,
+    adapterOverrides: options.adapterOverrides,
+    env: options.providerEnv ?? {},
   });
   return {
     runtime,

@@ -1,8 +1,8 @@
-import { challenges, generations, models, offerings, providers } from '@arena/db';
+import { challenges, generations, generationTries, models, offerings, providers } from '@arena/db';
 import { and, asc, eq } from 'drizzle-orm';
 import type { ServiceContext } from '../context';
 
-/** Everything the generation handler needs about one generation, in two queries. */
+/** Everything the generation handler needs about one generation. */
 export async function loadGenerationWork(ctx: Pick<ServiceContext, 'db'>, generationId: string) {
   const [row] = await ctx.db
     .select({ generation: generations, challenge: challenges, model: models })
@@ -17,8 +17,14 @@ export async function loadGenerationWork(ctx: Pick<ServiceContext, 'db'>, genera
     .innerJoin(providers, eq(providers.id, offerings.providerId))
     .where(and(eq(offerings.modelId, row.model.id), eq(offerings.enabled, true)))
     .orderBy(asc(offerings.priority), asc(providers.slug));
-  return { ...row, routes };
+  const tries = await ctx.db
+    .select()
+    .from(generationTries)
+    .where(eq(generationTries.generationId, generationId))
+    .orderBy(asc(generationTries.tryNo));
+  return { ...row, routes, tries };
 }
 
 export type GenerationWork = NonNullable<Awaited<ReturnType<typeof loadGenerationWork>>>;
 export type Route = GenerationWork['routes'][number];
+export type TryRow = GenerationWork['tries'][number];

@@ -1,42 +1,59 @@
-import type { ProviderKind } from '@arena/core';
+import { createHash } from 'node:crypto';
 import type { providers } from '@arena/db';
-import type { ProviderAdapter, ProviderConnection } from '@arena/providers';
+import {
+  createAdapter,
+  createDemoAdapter,
+  type CreateAdapterOptions,
+  type DemoProfile,
+  type ProviderAdapter,
+} from '@arena/providers';
 
 export type ProviderRow = typeof providers.$inferSelect;
-
-export type AdapterFactory = (connection: ProviderConnection) => ProviderAdapter;
 
 export type AdapterLookup = { adapter: ProviderAdapter } | { unavailable: string };
 
 /**
  * Turns a provider row into a ready adapter, reading its key from the environment by the name
- * the row stores. Adapters are cached per provider so connection pools are reused.
+ * the row stores (the key never leaves this process's memory). Adapters are cached per
+ * provider and rebuilt when the row's connection settings change.
  */
 export interface ProviderRegistry {
   lookup(provider: ProviderRow): AdapterLookup;
 }
 
-export function createProviderRegistry(options: {
-  factories: Partial<Record<ProviderKind, AdapterFactory>>;
+export interface ProviderRegistryOptions {
+  demo: { profile: DemoProfile; latencyScale: number };
+  /** Shared adapter settings (byte caps, poll intervals; tests loosen the image URL policy). */
+  adapterOptions?: Omit<CreateAdapterOptions, 'demo'>;
+  /** Replaces the adapter for a kind (tests). */
+  overrides?: Partial<Record<ProviderRow['kind'], (row: ProviderRow) => ProviderAdapter>>;
   env?: Record<string, string | undefined>;
-}): ProviderRegistry {
+}
+
+export function createProviderRegistry(options: ProviderRegistryOptions): ProviderRegistry {
   const env = options.env ?? process.env;
+  const demo = createDemoAdapter(options.demo);
   const cache = new Map<string, { signature: string; adapter: ProviderAdapter }>();
   return {
     lookup(provider) {
       if (!provider.enabled) return { unavailable: 'provider disabled' };
-      const factory = options.factories[provider.kind];
-      if (!factory) return { unavailable: `no adapter for kind ${provider.kind}` };
       let apiKey: string | undefined;
       if (provider.apiKeyEnv) {
         apiKey = env[provider.apiKeyEnv];
         if (!apiKey) return { unavailable: `${provider.apiKeyEnv} is not set` };
       }
-      // The key itself is not part of the signature kept in memory longer than needed.
-      const signature = `${provider.kind}|${provider.baseUrl ?? ''}|${provider.apiKeyEnv ?? ''}|${apiKey?.length ?? 0}`;
+      // A key rotation rebuilds the adapter; only a hash of the key is kept for comparing.
+      const keyHash = apiKey ? createHash('sha256').update(apiKey).digest('hex') : '';
+      const signature = [provider.kind, provider.baseUrl ?? '', keyHash].join('|');
       const cached = cache.get(provider.id);
       if (cached && cached.signature === signature) return { adapter: cached.adapter };
-      const adapter = factory({ kind: provider.kind, baseUrl: provider.baseUrl, apiKey });
+      const override = options.overrides?.[provider.kind];
+      const adapter = override
+        ? override(provider)
+        : createAdapter(
+            { kind: provider.kind, baseUrl: provider.baseUrl, apiKey },
+            { ...options.adapterOptions, demo },
+          );
       cache.set(provider.id, { signature, adapter });
       return { adapter };
     },

@@ -1,12 +1,13 @@
-import { parseSize } from '@arena/core';
+import { formatSize, parseSize, type ResolutionTier } from '@arena/core';
 import { generations, generationTries, images } from '@arena/db';
-import { RetryLaterError, type JobContext } from '@arena/jobs';
-import { ProviderError, type GenerateResult } from '@arena/providers';
+import { DeferJobError, RetryLaterError, type JobContext } from '@arena/jobs';
+import { ProviderError, type GenerateResult, type ProviderAdapter } from '@arena/providers';
 import { ImageRejectedError } from '@arena/storage';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { openChallengeWhenReady } from '../challenges/open-when-ready';
 import type { ServiceContext } from '../context';
 import { discardImage, storeImage } from '../images/store-image';
+import { chooseRoute } from './choose-route';
 import { loadGenerationWork, type GenerationWork, type Route } from './load-generation-work';
 
 const UNFINISHED = ['pending', 'running'] as const;
@@ -18,53 +19,45 @@ interface TryFailure {
   httpStatus?: number;
   retryAfterMs?: number;
   ttfbMs?: number;
+  latencyMs?: number;
   providerRequestId?: string;
+  requestSettled?: boolean;
 }
 
 function describeFailure(error: unknown): TryFailure {
   if (error instanceof ProviderError) {
+    const o = error.options;
     return {
       errorClass: error.errorClass,
       message: error.message,
       retryable: error.retryable,
-      httpStatus: error.options.httpStatus,
-      retryAfterMs: error.options.retryAfterMs,
-      ttfbMs: error.options.ttfbMs,
-      providerRequestId: error.options.providerRequestId,
+      httpStatus: o.httpStatus,
+      retryAfterMs: o.retryAfterMs,
+      ttfbMs: o.ttfbMs,
+      latencyMs: o.latencyMs,
+      providerRequestId: o.providerRequestId,
+      // A refusal is final; a timeout while polling is not, and is resumed next time.
+      requestSettled: o.requestSettled ?? !error.retryable,
     };
   }
   if (error instanceof ImageRejectedError) {
-    return {
-      errorClass: error.reason === 'too_large' ? 'too_large' : 'not_image',
-      message: error.message,
-      retryable: false,
-    };
+    const errorClass = error.reason === 'too_large' ? 'too_large' : 'not_image';
+    return { errorClass, message: error.message, retryable: false, requestSettled: true };
   }
-  return {
-    errorClass: 'internal',
-    message: error instanceof Error ? error.message : String(error),
-    retryable: true,
-  };
+  const message = error instanceof Error ? error.message : String(error);
+  return { errorClass: 'internal', message, retryable: true };
 }
 
-/** Picks the provider for this try: the first usable route by operator priority. */
-function chooseRoute(ctx: Pick<ServiceContext, 'providers'>, work: GenerationWork) {
-  for (const route of work.routes) {
-    const found = ctx.providers.lookup(route.provider);
-    if ('adapter' in found) return { route, adapter: found.adapter };
-  }
-  return undefined;
-}
-
-function costOf(route: Route, tier: string): number | null {
-  const price = route.offering.prices[tier as keyof typeof route.offering.prices];
+function priceFor(route: Route, tier: string): number | null {
+  const price = route.offering.prices[tier as ResolutionTier];
   return typeof price === 'number' ? price : null;
 }
 
 /**
  * The `generation.run` job: one provider call for one generation, recorded as a try, ending
  * in a stored image or an error. Safe to run twice: a finished generation is skipped, and when
- * two runs race, the conditional update lets exactly one image win.
+ * two runs race, the conditional update lets exactly one image win. A retryable failure is
+ * retried by the runner with backoff (honouring Retry-After), on the next provider.
  */
 export async function runGeneration(
   ctx: ServiceContext,
@@ -75,23 +68,41 @@ export async function runGeneration(
   if (!work) return; // the challenge was deleted: nothing to do
   if (!UNFINISHED.includes(work.generation.status as (typeof UNFINISHED)[number])) return;
 
-  const choice = chooseRoute(ctx, work);
-  if (!choice) {
+  const choice = await chooseRoute(ctx, work);
+  if ('unavailable' in choice) {
     await finishFailed(ctx, work, {
       errorClass: 'no_provider',
-      message: 'no enabled provider can serve this model',
+      message: `no provider can serve this model (${choice.unavailable})`,
       retryable: false,
     });
     return;
   }
-  const { route, adapter } = choice;
+  if ('deferMs' in choice) throw new DeferJobError(choice.deferMs);
 
+  const { route, adapter, lease, resumeRequestId } = choice;
+  try {
+    await attempt(ctx, work, route, adapter, resumeRequestId, job);
+  } finally {
+    await lease.release();
+  }
+}
+
+async function attempt(
+  ctx: ServiceContext,
+  work: GenerationWork,
+  route: Route,
+  adapter: ProviderAdapter,
+  resumeRequestId: string | undefined,
+  job: Pick<JobContext, 'attempt' | 'maxAttempts' | 'signal'>,
+) {
+  const generationId = work.generation.id;
   const [marked] = await ctx.db
     .update(generations)
     .set({
       status: 'running',
       startedAt: sql`coalesce(${generations.startedAt}, now())`,
       tries: sql`${generations.tries} + 1`,
+      providerId: route.provider.id,
       updatedAt: ctx.now(),
     })
     .where(and(eq(generations.id, generationId), inArray(generations.status, [...UNFINISHED])))
@@ -101,37 +112,51 @@ export async function runGeneration(
   const startedAt = ctx.now();
   const [tryRow] = await ctx.db
     .insert(generationTries)
-    .values({ generationId, tryNo: marked.tries, providerId: route.provider.id, startedAt })
+    .values({
+      generationId,
+      tryNo: marked.tries,
+      providerId: route.provider.id,
+      startedAt,
+      providerRequestId: resumeRequestId ?? null,
+      resumed: Boolean(resumeRequestId),
+    })
     .onConflictDoNothing()
     .returning({ id: generationTries.id });
+  const tryId = tryRow?.id;
 
   let result: GenerateResult;
   try {
-    const sourceImages = await loadSourceImages(ctx, work);
-    const size = parseSize(work.generation.sizeRequested)!;
     result = await adapter.generate({
       providerModelId: route.offering.providerModelId,
       model: { slug: work.model.slug, name: work.model.name, demo: work.model.demo },
       prompt: work.challenge.prompt,
-      sourceImages,
+      sourceImages: await loadSourceImages(ctx, work),
       aspectRatio: work.challenge.aspectRatio,
       resolution: work.challenge.resolution,
-      size,
+      size: parseSize(work.generation.sizeRequested)!,
+      sizeSupport: route.offering.sizeSupport ?? undefined,
       seed: work.generation.seed,
       attempt: work.generation.attempt,
       signal: AbortSignal.any([AbortSignal.timeout(ctx.config.generationTimeoutMs), job.signal]),
+      resumeRequestId,
+      // Stored before any polling: a retry after a crash resumes instead of paying twice.
+      onRequestId: async (requestId) => {
+        if (!tryId) return;
+        await ctx.db
+          .update(generationTries)
+          .set({ providerRequestId: requestId })
+          .where(eq(generationTries.id, tryId));
+      },
     });
   } catch (error) {
     const failure = describeFailure(error);
-    await recordTryFailure(ctx, tryRow?.id, startedAt, failure);
-    const lastRun = job.attempt >= job.maxAttempts;
-    if (failure.retryable && !lastRun) {
+    await recordTryFailure(ctx, tryId, startedAt, failure);
+    if (failure.retryable && job.attempt < job.maxAttempts) {
       await ctx.db
         .update(generations)
         .set({
           errorClass: failure.errorClass,
-          errorMessage: failure.message,
-          providerId: route.provider.id,
+          errorMessage: failure.message.slice(0, 2000),
           updatedAt: ctx.now(),
         })
         .where(and(eq(generations.id, generationId), inArray(generations.status, [...UNFINISHED])));
@@ -141,21 +166,24 @@ export async function runGeneration(
     return;
   }
 
+  const tier = (result.sizeMapping?.used.resolution ?? work.challenge.resolution) as ResolutionTier;
+  const cost = priceFor(route, tier);
+  const sizeUsed = formatSize(result.sizeUsed);
   let image;
   try {
     image = await storeImage(ctx, result.bytes, 'generation');
   } catch (error) {
-    const failure = describeFailure(error);
-    await recordTryFailure(ctx, tryRow?.id, startedAt, {
-      ...failure,
+    const failure = {
+      ...describeFailure(error),
       httpStatus: result.httpStatus,
       ttfbMs: result.ttfbMs,
-    });
+    };
+    await recordTryFailure(ctx, tryId, startedAt, failure);
     await finishFailed(ctx, work, failure, route);
     return;
   }
 
-  const cost = costOf(route, work.challenge.resolution);
+  const mapping = result.sizeMapping;
   const [won] = await ctx.db
     .update(generations)
     .set({
@@ -163,7 +191,14 @@ export async function runGeneration(
       imageId: image.id,
       providerId: route.provider.id,
       offeringId: route.offering.id,
-      sizeUsed: `${result.sizeUsed.width}x${result.sizeUsed.height}`,
+      sizeUsed,
+      sizeMapping: mapping
+        ? {
+            requested: { ...mapping.requested, size: formatSize(mapping.requested.size) },
+            used: { ...mapping.used, size: formatSize(mapping.used.size) },
+            exact: mapping.exact,
+          }
+        : null,
       ttfbMs: Math.round(result.ttfbMs),
       latencyMs: Math.round(result.latencyMs),
       costUsd: cost,
@@ -174,20 +209,23 @@ export async function runGeneration(
     })
     .where(and(eq(generations.id, generationId), inArray(generations.status, [...UNFINISHED])))
     .returning({ id: generations.id });
-  if (tryRow) {
+  if (tryId) {
     await ctx.db
       .update(generationTries)
       .set({
         outcome: 'succeeded',
-        providerRequestId: result.providerRequestId ?? null,
+        providerRequestId: result.providerRequestId ?? resumeRequestId ?? null,
+        requestSettled: true,
         httpStatus: result.httpStatus,
         ttfbMs: Math.round(result.ttfbMs),
         latencyMs: Math.round(result.latencyMs),
         bytes: result.bytes.length,
+        sizeUsed,
+        resolution: tier,
         costUsd: cost,
         finishedAt: ctx.now(),
       })
-      .where(eq(generationTries.id, tryRow.id));
+      .where(eq(generationTries.id, tryId));
   }
   if (!won) {
     // Another run of this job finished first; its image is the one on the row.
@@ -223,8 +261,9 @@ async function recordTryFailure(
       errorMessage: failure.message.slice(0, 2000),
       httpStatus: failure.httpStatus ?? null,
       ttfbMs: failure.ttfbMs === undefined ? null : Math.round(failure.ttfbMs),
-      latencyMs: ctx.now().getTime() - startedAt.getTime(),
-      providerRequestId: failure.providerRequestId ?? null,
+      latencyMs: Math.round(failure.latencyMs ?? ctx.now().getTime() - startedAt.getTime()),
+      requestSettled: failure.requestSettled ?? false,
+      ...(failure.providerRequestId ? { providerRequestId: failure.providerRequestId } : {}),
       finishedAt: ctx.now(),
     })
     .where(eq(generationTries.id, tryId));

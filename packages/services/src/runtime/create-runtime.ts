@@ -4,16 +4,20 @@ import {
   createBullMqQueue,
   createBullMqRunner,
   createInProcessJobs,
+  createMemoryLimiter,
+  createRedisLimiter,
   type JobQueue,
   type JobRunner,
 } from '@arena/jobs';
-import { createDemoAdapter } from '@arena/providers';
 import { createFsImageStore } from '@arena/storage';
 import type { Logger } from 'pino';
 import type { AppConfig } from '../config/config';
 import type { ServiceContext } from '../context';
 import { reconcileGenerations } from '../generations/reconcile';
-import { createProviderRegistry, type AdapterFactory } from '../generations/provider-registry';
+import {
+  createProviderRegistry,
+  type ProviderRegistryOptions,
+} from '../generations/provider-registry';
 import { createJobHandlers } from '../jobs/job-handlers';
 
 export interface RuntimeOptions {
@@ -21,8 +25,11 @@ export interface RuntimeOptions {
   logger: Logger;
   /** Whether this process runs jobs. Without Redis jobs always run in process. */
   runJobs: boolean;
-  /** Extra or replacement adapters by provider kind (tests, real providers). */
-  adapterFactories?: Partial<Record<string, AdapterFactory>>;
+  /** Shared adapter settings (tests loosen the image URL policy for loopback fakes). */
+  adapterOptions?: ProviderRegistryOptions['adapterOptions'];
+  /** Replacement adapters by provider kind (tests). */
+  adapterOverrides?: ProviderRegistryOptions['overrides'];
+  /** Where provider keys are read from; the process environment by default. */
   env?: Record<string, string | undefined>;
 }
 
@@ -49,17 +56,19 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
 
   const providers = createProviderRegistry({
     env: options.env,
-    factories: {
-      demo: () =>
-        createDemoAdapter({ profile: config.demo.profile, latencyScale: config.demo.latencyScale }),
-      ...options.adapterFactories,
-    },
+    demo: config.demo,
+    adapterOptions: options.adapterOptions,
+    overrides: options.adapterOverrides,
   });
+  const limiter = config.redisUrl
+    ? createRedisLimiter({ redisUrl: config.redisUrl, prefix: config.queuePrefix })
+    : createMemoryLimiter();
   const ctx: ServiceContext = {
     db: database.db,
     queue: undefined as unknown as JobQueue, // set below: the in-process runner needs ctx first
     store: createFsImageStore(config.dataDir),
     providers,
+    limiter,
     config,
     logger,
     now: () => new Date(),
@@ -105,6 +114,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       if (timer) clearInterval(timer);
       await runner?.stop();
       await ctx.queue.close();
+      await limiter.close();
       await database.close();
     },
   };
