@@ -8,7 +8,10 @@ import { adminRoutes } from './routes/admin';
 import { battleRoutes } from './routes/battles';
 import { healthRoutes } from './routes/health';
 import { imageRoutes } from './routes/images';
+import { modelProviderRoutes } from './routes/model-providers';
+import { openDataRoutes } from './routes/open-data';
 import { publicCatalogRoutes } from './routes/public-catalog';
+import { resultRoutes } from './routes/results';
 import { serveWeb } from './web/serve-web';
 
 const PUBLIC_BODY_LIMIT = 64 * 1024;
@@ -36,6 +39,9 @@ export function createApp(deps: AppDeps) {
   app.route('/api', battleRoutes(deps));
   app.route('/api', imageRoutes(deps));
   app.route('/api', publicCatalogRoutes(deps));
+  app.route('/api', modelProviderRoutes(deps));
+  app.route('/api', resultRoutes(deps));
+  app.route('/api', openDataRoutes(deps));
   app.route('/api', adminRoutes(deps));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'operatorToken', {

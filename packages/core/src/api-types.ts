@@ -87,22 +87,46 @@ export const voteResultSchema = z.object({
 export type VoteResult = z.infer<typeof voteResultSchema>;
 
 export const leaderboardRowSchema = z.object({
-  rank: z.number().int(),
+  rank: z.number().int().meta({
+    description:
+      'Bradley-Terry display rank: 1 + the models whose interval lies wholly above; shared when intervals overlap',
+  }),
   model: modelRefSchema,
-  rating: z.number(),
+  rating: z.number().meta({
+    description: 'Bradley-Terry rating, Elo scale (online Elo before the first snapshot)',
+  }),
+  ciLow: z
+    .number()
+    .nullable()
+    .meta({ description: 'lower bound of the 95% interval; null when unrated' }),
+  ciHigh: z.number().nullable(),
+  provisional: z.boolean().meta({ description: 'fewer votes than the provisional threshold' }),
+  elo: z.number().meta({ description: 'online Elo, updated with every vote' }),
   games: z.number().int(),
   wins: z.number().int(),
   losses: z.number().int(),
   ties: z.number().int(),
   bothBad: z.number().int(),
   winRate: z.number().nullable(),
+  bothBadRate: z.number().nullable().meta({ description: 'share of its votes judged "both bad"' }),
 });
 export type LeaderboardRow = z.infer<typeof leaderboardRowSchema>;
+
+export const snapshotInfoSchema = z.object({
+  method: z.string().meta({ example: 'bradley-terry' }),
+  computedAt: z.string(),
+  votes: z.number().int().meta({ description: 'votes the snapshot was computed from' }),
+  bootstrapRounds: z.number().int(),
+  level: z.number(),
+});
+export type SnapshotInfo = z.infer<typeof snapshotInfoSchema>;
 
 export const leaderboardSchema = z.object({
   arena: arenaSchema,
   category: categoryRefSchema.nullable(),
   votes: z.number().int(),
+  /** The published snapshot the rows come from; null while only online Elo exists. */
+  snapshot: snapshotInfoSchema.nullable(),
   rows: z.array(leaderboardRowSchema),
 });
 export type Leaderboard = z.infer<typeof leaderboardSchema>;
@@ -139,3 +163,30 @@ export const challengeSummarySchema = z.object({
   }),
 });
 export type ChallengeSummary = z.infer<typeof challengeSummarySchema>;
+
+export const providerPerformanceSchema = z.object({
+  requests: z.number().int(),
+  succeeded: z.number().int(),
+  successRate: z.number().nullable(),
+  p50Ms: z.number().nullable(),
+  p95Ms: z.number().nullable(),
+  ttfbP50Ms: z.number().nullable(),
+});
+
+export const modelProvidersSchema = z.object({
+  model: z.object({ id: z.string(), slug: z.string(), name: z.string() }),
+  providers: z.array(
+    z.object({
+      provider: z.object({ slug: z.string(), name: z.string(), kind: z.string() }),
+      providerModelId: z.string(),
+      prices: z
+        .record(z.string(), z.number())
+        .meta({ description: 'USD per image by resolution tier' }),
+      pricingNotes: z.string().nullable(),
+      priority: z.number().int(),
+      enabled: z.boolean(),
+      performance: providerPerformanceSchema.meta({ description: 'the last 30 days of calls' }),
+    }),
+  ),
+});
+export type ModelProviders = z.infer<typeof modelProvidersSchema>;

@@ -4,5 +4,7 @@ export * from './outcomes';
 export * from './sizes';
 export * from './errors';
 export * from './api-types';
+export * from './api-results';
 export * from './catalog';
 export * from './rating';
+export * from './leaderboards';

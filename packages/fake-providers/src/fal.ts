@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
-import { jobFinished, newJob, SUBMIT_FAILURES, type FakeJob } from './jobs';
+import { jobFinished, newJob, producedTtfb, SUBMIT_FAILURES, type FakeJob } from './jobs';
 import { parseJson } from './request-body';
 import type { RecordedRequest } from './recorded';
 import type { FakePlan } from './scenario';
@@ -101,17 +101,11 @@ export class FakeFalServer extends FakeProviderServer {
     const job = newJob(this.nextId('req-'), plan);
     this.jobs.set(job.id, job);
     const app = plan.modelId.split('/').slice(0, 2).join('/');
-    this.sendJsonAfter(res, timing.latencyMs, {
-      request_id: job.id,
-      ...this.urls(app, job.id),
-      queue_position: 0,
-    });
-  }
-
-  private sendJsonAfter(res: ServerResponse, ms: number, body: unknown) {
     setTimeout(() => {
-      if (!res.destroyed) this.sendJson(res, 200, body);
-    }, ms);
+      if (res.destroyed) return;
+      job.answeredAt = performance.now();
+      this.sendJson(res, 200, { request_id: job.id, ...this.urls(app, job.id), queue_position: 0 });
+    }, timing.latencyMs);
   }
 
   private status(res: ServerResponse, job: FakeJob, app: string) {
@@ -128,7 +122,7 @@ export class FakeFalServer extends FakeProviderServer {
     }
     if (job.finishedSeenAt === undefined) {
       job.finishedSeenAt = performance.now();
-      this.recordLatency(job.plan, job.finishedSeenAt - job.submittedAt, job.id);
+      this.recordLatency(job.plan, job.finishedSeenAt - job.submittedAt, producedTtfb(job), job.id);
     }
     this.sendJson(res, 200, {
       status: 'COMPLETED',

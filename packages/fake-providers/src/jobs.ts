@@ -7,6 +7,8 @@ export interface FakeJob {
   modelId: string;
   plan: FakePlan;
   submittedAt: number;
+  /** When the submission was answered (its time to first byte, as the fake measured it). */
+  answeredAt?: number;
   polls: number;
   finishedSeenAt?: number;
   imageUrl?: string;
@@ -28,3 +30,8 @@ export const SUBMIT_FAILURES = new Set([
   'malformed_json',
   'hang',
 ]);
+
+/** The submission's time to first byte as produced: planned until it has been answered. */
+export function producedTtfb(job: FakeJob): number {
+  return job.answeredAt === undefined ? (job.plan.ttfbMs ?? 0) : job.answeredAt - job.submittedAt;
+}

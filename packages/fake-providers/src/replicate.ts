@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
-import { jobFinished, newJob, SUBMIT_FAILURES, type FakeJob } from './jobs';
+import { jobFinished, newJob, producedTtfb, SUBMIT_FAILURES, type FakeJob } from './jobs';
 import { parseForm, parseJson } from './request-body';
 import type { RecordedRequest } from './recorded';
 import type { FakePlan } from './scenario';
@@ -148,8 +148,9 @@ export class FakeReplicateServer extends FakeProviderServer {
     const wait = /wait(?:=(\d+))?/.exec(String(record.headers.prefer ?? ''));
     const holdMs = wait ? Math.min(plan.latencyMs, Number(wait[1] ?? 60) * 1000) : timing.latencyMs;
     setTimeout(() => {
-      if (!res.destroyed)
-        this.sendJson(res, 201, wait && jobFinished(job) ? this.view(job) : this.view(job, true));
+      if (res.destroyed) return;
+      job.answeredAt = performance.now();
+      this.sendJson(res, 201, wait && jobFinished(job) ? this.view(job) : this.view(job, true));
     }, holdMs);
   }
 
@@ -162,7 +163,12 @@ export class FakeReplicateServer extends FakeProviderServer {
     if (!fresh && jobFinished(job)) {
       if (job.finishedSeenAt === undefined) {
         job.finishedSeenAt = performance.now();
-        this.recordLatency(job.plan, job.finishedSeenAt - job.submittedAt, job.id);
+        this.recordLatency(
+          job.plan,
+          job.finishedSeenAt - job.submittedAt,
+          producedTtfb(job),
+          job.id,
+        );
       }
       const b = job.plan.behaviour;
       if (b.kind === 'content_policy') {

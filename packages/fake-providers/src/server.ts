@@ -19,6 +19,8 @@ export interface ProducedLatency {
   plannedMs: number;
   /** Sync APIs: arrival to end of answer. Jobs: submission to the poll that saw it finished. */
   producedMs: number;
+  /** Sync APIs: arrival to the response headers. Jobs: the delay of the submission's answer. */
+  ttfbMs: number;
   requestId?: string;
 }
 
@@ -213,18 +215,20 @@ export abstract class FakeProviderServer {
       ...answer.headers,
     });
     res.flushHeaders();
+    const headersAt = performance.now();
     await delay(timing.latencyMs - ttfb);
     if (slow) await this.drip(res, bytes, slow);
     else if (!res.destroyed) res.end(bytes);
-    this.recordLatency(plan, performance.now() - started);
+    this.recordLatency(plan, performance.now() - started, headersAt - started);
   }
 
-  protected recordLatency(plan: FakePlan, producedMs: number, requestId?: string) {
+  protected recordLatency(plan: FakePlan, producedMs: number, ttfbMs: number, requestId?: string) {
     this.latencies.push({
       modelId: plan.modelId,
       behaviour: plan.behaviour.kind,
       plannedMs: plan.latencyMs,
       producedMs,
+      ttfbMs,
       ...(requestId ? { requestId } : {}),
     });
   }

@@ -7,6 +7,8 @@ import { z } from 'zod';
 export const jobPayloadSchemas = {
   /** Produce one generation (challenge x model x attempt) through a provider. */
   'generation.run': z.object({ generationId: z.uuid() }).strict(),
+  /** Refit every leaderboard from the counted votes; `force` writes snapshots even if unchanged. */
+  'leaderboard.recompute': z.object({ force: z.boolean().optional() }).strict(),
 } as const;
 
 export type JobName = keyof typeof jobPayloadSchemas;
@@ -27,6 +29,10 @@ export const jobSettings: Record<JobName, { queue: string; retry: RetryPolicy }>
     queue: 'generation',
     retry: { attempts: 5, baseDelayMs: 1_000, maxDelayMs: 60_000 },
   },
+  'leaderboard.recompute': {
+    queue: 'maintenance',
+    retry: { attempts: 3, baseDelayMs: 5_000, maxDelayMs: 60_000 },
+  },
 };
 
 export function parsePayload<N extends JobName>(name: N, payload: unknown): JobPayload<N> {
@@ -37,3 +43,9 @@ export function parsePayload<N extends JobName>(name: N, payload: unknown): JobP
 export function generationJobId(generationId: string): string {
   return `generation.run-${generationId}`;
 }
+
+/**
+ * One id for every recompute request: while one is waiting or delayed, enqueueing again is a
+ * no-op, which is what debounces a burst of votes into one recompute.
+ */
+export const LEADERBOARD_RECOMPUTE_JOB_ID = 'leaderboard.recompute';

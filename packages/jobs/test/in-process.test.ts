@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { createInProcessJobs, PermanentJobError, RetryLaterError, type JobHandlers } from '../src';
+import {
+  createInProcessJobs,
+  DeferJobError,
+  PermanentJobError,
+  RetryLaterError,
+  type JobHandlers,
+} from '../src';
 
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
 function jobsWith(run: JobHandlers['generation.run'], concurrency = 2) {
   return createInProcessJobs({
-    handlers: { 'generation.run': run },
+    handlers: { 'generation.run': run, 'leaderboard.recompute': async () => {} },
     concurrency: { generation: concurrency },
     random: () => 0,
     retry: { 'generation.run': { attempts: 5, baseDelayMs: 20, maxDelayMs: 1000 } },
@@ -85,6 +91,24 @@ describe('in-process job runner', () => {
     );
     await jobs.idle();
     expect(calls).toBe(2);
+    await jobs.stop();
+  });
+
+  it('puts a deferred job back without using up an attempt', async () => {
+    const attempts: number[] = [];
+    let deferrals = 0;
+    const jobs = jobsWith(async (_payload, context) => {
+      attempts.push(context.attempt);
+      if (deferrals < 7) {
+        deferrals++;
+        throw new DeferJobError(5);
+      }
+    });
+    await jobs.start();
+    await jobs.enqueue('generation.run', { generationId: id(1) });
+    await jobs.idle();
+    // Seven deferrals and a success: more runs than attempts allowed, all as attempt 1.
+    expect(attempts).toEqual([1, 1, 1, 1, 1, 1, 1, 1]);
     await jobs.stop();
   });
 

@@ -1,4 +1,6 @@
+export * from './arena';
 export * from './postgres';
 export * from './redis';
 export * from './runtime';
+export * from './votes';
 export * from './wait';

@@ -21,3 +21,13 @@ export async function deleteQueueKeys(prefix: string): Promise<void> {
     redis.disconnect();
   }
 }
+
+/** Ids of the jobs waiting out a delay in one BullMQ queue (debounce checks). */
+export async function delayedJobIds(prefix: string, queue: string): Promise<string[]> {
+  const redis = new Redis(TEST_REDIS_URL);
+  try {
+    return await redis.zrange(`${prefix}:${queue}:delayed`, 0, -1);
+  } finally {
+    redis.disconnect();
+  }
+}

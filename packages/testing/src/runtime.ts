@@ -9,7 +9,7 @@ import {
   type Runtime,
   type RuntimeOptions,
 } from '@arena/services';
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import { createTestDatabase, type TestDatabase } from './postgres';
 import { deleteQueueKeys, TEST_REDIS_URL, uniqueQueuePrefix } from './redis';
 
@@ -31,6 +31,8 @@ export interface TestRuntimeOptions {
   adapterOverrides?: RuntimeOptions['adapterOverrides'];
   /** Provider keys, as the environment would hold them. */
   providerEnv?: Record<string, string>;
+  /** Where the runtime logs; silent unless TEST_LOG_LEVEL is set. */
+  logger?: Logger;
   /** Reuse a database (e.g. a second process on the same data). */
   database?: TestDatabase;
 }
@@ -62,13 +64,15 @@ export async function createTestRuntime(options: TestRuntimeOptions): Promise<Te
     MIN_VIEW_MS: '0',
     LOG_LEVEL: 'silent',
     RECONCILE_INTERVAL_MS: '600000',
+    // Tests recompute leaderboards when they mean to, not on a timer.
+    LEADERBOARD_INTERVAL_MS: '600000',
     ...options.env,
     DATA_DIR: dataDir,
     DATABASE_URL: database?.url,
     REDIS_URL: options.bullmq ? TEST_REDIS_URL : undefined,
     QUEUE_PREFIX: queuePrefix,
   });
-  const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  const logger = options.logger ?? pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const runtime = await createRuntime({
     config,
     logger,

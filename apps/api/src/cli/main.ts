@@ -1,7 +1,11 @@
 import { ConfigError } from '@arena/services';
 import { catalogCommand } from './commands/catalog';
 import { challengeCommand } from './commands/challenge';
+import { exportCommand } from './commands/export';
+import { generateCommand } from './commands/generate';
+import { leaderboardCommand } from './commands/leaderboard';
 import { operatorCommand } from './commands/operator';
+import { simulateCommand } from './commands/simulate';
 import { UsageError } from './usage-error';
 
 /**
@@ -18,9 +22,25 @@ const COMMANDS: Record<string, { run: (args: string[]) => Promise<void>; help: s
     run: catalogCommand,
     help: 'catalog sync [--file catalog.json]    apply the catalog file to the database',
   },
+  generate: {
+    run: generateCommand,
+    help: 'generate --kind K --model ID --prompt TEXT --out FILE [...]   try a provider: one call, one image',
+  },
   challenge: {
     run: challengeCommand,
-    help: 'challenge launch SLUG                 fan a draft challenge out to every model',
+    help: 'challenge launch|close SLUG           fan a draft challenge out / close it and publish its results',
+  },
+  export: {
+    run: exportCommand,
+    help: 'export votes [--format jsonl|csv] --out FILE   the open-data export of every counted vote',
+  },
+  leaderboard: {
+    run: leaderboardCommand,
+    help: 'leaderboard --votes FILE [--bootstrap N] [--seed S]   recompute the leaderboards from an export\n  leaderboard recompute [--force]       run the leaderboard job against the database',
+  },
+  simulate: {
+    run: simulateCommand,
+    help: 'simulate [--models N --votes N --seeds N --tau T --width W]   matchmaking vs uniform pairing',
   },
 };
 
@@ -42,10 +62,13 @@ async function main() {
   await command.run(args);
 }
 
+const isArgumentError = (error: unknown) =>
+  String((error as { code?: unknown })?.code ?? '').startsWith('ERR_PARSE_ARGS');
+
 main().then(
-  () => process.exit(0),
+  () => process.exit(process.exitCode ?? 0),
   (error) => {
-    if (error instanceof UsageError || error instanceof ConfigError) {
+    if (error instanceof UsageError || error instanceof ConfigError || isArgumentError(error)) {
       console.error(error.message);
       process.exit(2);
     }

@@ -1,4 +1,9 @@
-import { createChallenge, createChallengeInput, launchChallenge } from '@arena/services';
+import {
+  closeChallenge,
+  createChallenge,
+  createChallengeInput,
+  launchChallenge,
+} from '@arena/services';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { AppDeps } from '../env';
 import { operatorAuth } from '../middleware/operator-auth';
@@ -43,6 +48,26 @@ const launch = createRoute({
   },
 });
 
+const close = createRoute({
+  method: 'post',
+  path: '/admin/challenges/{id}/close',
+  summary: 'Close a challenge: no more battles or votes, and its results become public',
+  security,
+  request: { params: z.object({ id: z.uuid() }) },
+  responses: {
+    200: json(
+      z.object({
+        challengeId: z.string(),
+        slug: z.string(),
+        status: z.literal('closed'),
+        closedAt: z.string(),
+      }),
+      'The challenge is closed',
+    ),
+    ...errorResponses(400, 401, 404, 409),
+  },
+});
+
 /** Operator endpoints, behind a bearer token. */
 export function adminRoutes({ ctx }: AppDeps) {
   const router = createRouter();
@@ -52,6 +77,12 @@ export function adminRoutes({ ctx }: AppDeps) {
   );
   router.openapi(launch, async (c) =>
     c.json(await launchChallenge(ctx, { challengeId: c.req.valid('param').id }), 202),
+  );
+  router.openapi(close, async (c) =>
+    c.json(
+      await closeChallenge(ctx, { challengeId: c.req.valid('param').id }, c.get('operatorId')),
+      200,
+    ),
   );
   return router;
 }

@@ -1,5 +1,10 @@
 import { notFound } from '@arena/core';
-import { readBattleImage, readSourceImage, type ImageBytes } from '@arena/services';
+import {
+  readBattleImage,
+  readResultImage,
+  readSourceImage,
+  type ImageBytes,
+} from '@arena/services';
 import type { Context } from 'hono';
 import type { AppDeps, AppEnv } from '../env';
 import { createRouter } from './router';
@@ -29,6 +34,12 @@ export function imageRoutes({ ctx }: AppDeps) {
     const id = c.req.param('id');
     if (!TOKEN.test(id)) throw notFound('image_not_found', 'no such image');
     return sendImage(c, await readSourceImage(ctx, id));
+  });
+  // Attempts of closed challenges only: results and galleries are public once a challenge closes.
+  router.get('/result-images/:id', async (c) => {
+    const id = c.req.param('id');
+    if (!TOKEN.test(id)) throw notFound('image_not_found', 'no such image');
+    return sendImage(c, await readResultImage(ctx, id));
   });
   return router;
 }

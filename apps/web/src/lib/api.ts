@@ -1,11 +1,17 @@
 import type {
   Arena,
   Battle,
+  BestFor,
   Category,
+  ChallengeLeaderboard,
   ChallengeSummary,
   ErrorBody,
+  HeadToHead,
   Leaderboard,
+  ModelResults,
   ModelSummary,
+  PositionBiasReport,
+  RatingHistory,
   VoteOutcome,
   VoteResult,
 } from '@arena/core';
@@ -160,4 +166,68 @@ export async function listChallenges(
     options,
   );
   return result.challenges;
+}
+
+export function getPositionBias(
+  arena: Arena,
+  category?: string | null,
+  options?: RequestOptions,
+): Promise<PositionBiasReport> {
+  return request<PositionBiasReport>(
+    'GET',
+    `/api/leaderboards/${enc(arena)}/position-bias${query({ category })}`,
+    undefined,
+    options,
+  );
+}
+
+/** A model's published rating over time in one arena (and category), for charts. */
+export function getRatingHistory(
+  slug: string,
+  arena: Arena,
+  category?: string | null,
+  options?: RequestOptions,
+): Promise<RatingHistory> {
+  return request<RatingHistory>(
+    'GET',
+    `/api/models/${enc(slug)}/history${query({ arena, category })}`,
+    undefined,
+    options,
+  );
+}
+
+/** Standing per arena, both-bad rate, and results in every closed challenge. */
+export function getModelResults(slug: string, options?: RequestOptions): Promise<ModelResults> {
+  return request<ModelResults>('GET', `/api/models/${enc(slug)}/results`, undefined, options);
+}
+
+/** Record against each opponent, in an arena overall or within one closed challenge. */
+export function getHeadToHead(
+  slug: string,
+  scope: { arena?: Arena; challenge?: string } = {},
+  options?: RequestOptions,
+): Promise<HeadToHead> {
+  return request<HeadToHead>(
+    'GET',
+    `/api/models/${enc(slug)}/head-to-head${query(scope)}`,
+    undefined,
+    options,
+  );
+}
+
+export function getBestFor(slug: string, options?: RequestOptions): Promise<BestFor> {
+  return request<BestFor>('GET', `/api/models/${enc(slug)}/best-for`, undefined, options);
+}
+
+/** A closed challenge's own leaderboard with every attempt (403 while it is open). */
+export function getChallengeLeaderboard(
+  slug: string,
+  options?: RequestOptions,
+): Promise<ChallengeLeaderboard> {
+  return request<ChallengeLeaderboard>(
+    'GET',
+    `/api/challenges/${enc(slug)}/leaderboard`,
+    undefined,
+    options,
+  );
 }

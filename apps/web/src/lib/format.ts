@@ -34,3 +34,14 @@ export function formatCount(count: number): string {
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${formatCount(count)} ${count === 1 ? one : many}`;
 }
+
+/**
+ * A 95% interval as distances from the rating: "+12 / −9" (rounded, typographic minus), or an
+ * em dash when there is none yet.
+ */
+export function formatInterval(rating: number, low: number | null, high: number | null): string {
+  if (low === null || high === null) return '\u2014';
+  const above = Math.round(high - rating);
+  const below = Math.round(rating - low);
+  return `+${integer.format(above)} / ${MINUS}${integer.format(below)}`;
+}

@@ -12,8 +12,11 @@ export interface WorkerProcess {
 }
 
 /** Starts `apps/worker` as its own process, as production runs it. */
-export function startWorkerProcess(env: Record<string, string>): WorkerProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/worker/src/main.ts'], {
+export function startWorkerProcess(
+  env: Record<string, string>,
+  entry = 'apps/worker/src/main.ts',
+): WorkerProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
     cwd: ROOT,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -28,6 +28,13 @@ export interface SnapshotRow {
 }
 
 /**
+ * One pair's votes in a snapshot, compactly: `[a, b, winsA, winsB, ties, bothBad]` with `a < b`
+ * indexes into the snapshot's `rows`. These are the fit's sufficient statistics, so the latest
+ * snapshot also answers head-to-head questions and gives matchmaking its per-pair counts.
+ */
+export type SnapshotPair = [number, number, number, number, number, number];
+
+/**
  * A published leaderboard: Bradley-Terry ratings with confidence intervals for one arena and
  * scope (`overall`, a category id, or `challenge:<id>`), as computed at one moment from the
  * counted votes. The latest per (arena, scope) is served; older ones are history.
@@ -44,6 +51,11 @@ export const leaderboardSnapshots = pgTable(
     /** Fit settings: bootstrap rounds, seed, ridge, anchor, provisional threshold. */
     params: jsonb('params').notNull(),
     rows: jsonb('rows').$type<SnapshotRow[]>().notNull(),
+    /** Kept on the latest snapshot of a scope only; cleared when a newer one is written. */
+    pairs: jsonb('pairs').$type<SnapshotPair[]>(),
+    /** Decisive votes won by the image shown on the left / right: position bias. */
+    leftWins: integer('left_wins').notNull().default(0),
+    rightWins: integer('right_wins').notNull().default(0),
     createdAt: createdAt(),
   },
   (t) => [index('leaderboard_snapshots_latest').on(t.arena, t.scope, t.computedAt)],

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { boolean, index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import type { Arena, VoteOutcome } from '@arena/core';
 import { battles } from './battles';
@@ -50,5 +51,15 @@ export const votes = pgTable(
     flags: text('flags').array().notNull().default([]),
     createdAt: createdAt(),
   },
-  (t) => [index('votes_arena_created').on(t.arena, t.createdAt)],
+  (t) => [
+    index('votes_arena_created').on(t.arena, t.createdAt),
+    // The leaderboard job's GROUP BY, answered by an index-only scan already in group order:
+    // no hash table, no sort, and a fifth of the table's size (btree deduplication).
+    index('votes_tally')
+      .on(t.arena, t.challengeId, t.leftModelId, t.rightModelId, t.outcome)
+      .where(sql`${t.counted}`),
+    // Per-attempt records (a challenge's best attempt) read a generation's votes.
+    index('votes_left_generation').on(t.leftGenerationId),
+    index('votes_right_generation').on(t.rightGenerationId),
+  ],
 );

@@ -1,29 +1,38 @@
-import { randomInt } from 'node:crypto';
-import { notFound, type Arena, type Battle } from '@arena/core';
+import { randomBytes } from 'node:crypto';
+import { createRng, notFound, OVERALL_SCOPE, type Arena, type Battle, type Rng } from '@arena/core';
 import { battles, categories, challenges, generations, opaqueId } from '@arena/db';
-import { and, eq } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { ServiceContext } from '../context';
+import { choosePairing } from './choose-pairing';
 import { battleImageUrl, sourceImageUrl } from './image-urls';
+import { loadScopeRatings, pairKey } from './matchmaking-ratings';
 
 export interface IssueBattleInput {
   voterId: string;
   arena: Arena;
   /** Category slug; any category of the arena when absent. */
   category?: string;
+  /** Seeded generator (tests); a fresh unpredictable one per battle otherwise. */
+  rng?: Rng;
 }
 
-const pick = <T>(items: readonly T[]): T => items[randomInt(items.length)]!;
+/** How far back a voter's battles are remembered to avoid showing a comparison twice. */
+const SEEN_LIMIT = 2_000;
 
 /**
- * Issues a battle to a voter: an open challenge, two different models that answered it, one
- * attempt of each, placed left/right at random. The response carries the prompt and two
- * opaque image URLs, nothing that names a model, a provider, an attempt or a timing.
+ * Issues a battle to a voter: matchmaking picks the two models (informative pairs first, see
+ * choosePairing) and a challenge both answered, then one attempt of each at random, placed
+ * left/right by a fair coin. The response carries the prompt and two opaque image URLs,
+ * nothing that names a model, a provider, an attempt or a timing.
  */
 export async function issueBattle(
   ctx: Pick<ServiceContext, 'db' | 'config' | 'now'>,
   input: IssueBattleInput,
 ): Promise<Battle> {
+  const rng = input.rng ?? createRng(randomBytes(16).toString('hex'));
   const conditions = [eq(challenges.arena, input.arena), eq(challenges.status, 'voting')];
+  let categoryId: string | null = null;
   if (input.category) {
     const [category] = await ctx.db
       .select({ id: categories.id })
@@ -31,42 +40,59 @@ export async function issueBattle(
       .where(and(eq(categories.slug, input.category), eq(categories.arena, input.arena)));
     if (!category)
       throw notFound('category_not_found', `no category "${input.category}" in ${input.arena}`);
+    categoryId = category.id;
     conditions.push(eq(challenges.categoryId, category.id));
   }
-  const open = await ctx.db
+  const answers = await ctx.db
+    .select({
+      id: generations.id,
+      challengeId: generations.challengeId,
+      modelId: generations.modelId,
+    })
+    .from(generations)
+    .innerJoin(challenges, eq(challenges.id, generations.challengeId))
+    .where(and(...conditions, eq(generations.status, 'succeeded')));
+  if (answers.length === 0) {
+    throw notFound('no_battle_available', 'no challenge is open for voting here yet');
+  }
+  const attempts = new Map<string, string[]>();
+  for (const answer of answers) {
+    const key = `${answer.challengeId}|${answer.modelId}`;
+    attempts.set(key, [...(attempts.get(key) ?? []), answer.id]);
+  }
+  const answered = new Map<string, string[]>();
+  for (const key of attempts.keys()) {
+    const [challengeId, modelId] = key.split('|') as [string, string];
+    answered.set(challengeId, [...(answered.get(challengeId) ?? []), modelId]);
+  }
+
+  const [seen, ratings] = await Promise.all([
+    seenComparisons(ctx, input.voterId, [...answered.keys()]),
+    loadScopeRatings(ctx.db, input.arena, categoryId ?? OVERALL_SCOPE),
+  ]);
+  const pairing = choosePairing({ answered, seen, ratings, rng });
+  if (!pairing) throw notFound('no_battle_available', 'no open challenge has two answers yet');
+  const pickAttempt = (modelId: string) => {
+    const ids = attempts.get(`${pairing.challengeId}|${modelId}`)!;
+    return ids[rng.nextInt(ids.length)]!;
+  };
+
+  const [challenge] = await ctx.db
     .select({ challenge: challenges, category: categories })
     .from(challenges)
     .innerJoin(categories, eq(categories.id, challenges.categoryId))
-    .where(and(...conditions));
-  if (open.length === 0) {
-    throw notFound('no_battle_available', 'no challenge is open for voting here yet');
-  }
-  const { challenge, category } = pick(open);
-
-  const answers = await ctx.db
-    .select({ id: generations.id, modelId: generations.modelId })
-    .from(generations)
-    .where(and(eq(generations.challengeId, challenge.id), eq(generations.status, 'succeeded')));
-  const byModel = new Map<string, string[]>();
-  for (const answer of answers)
-    byModel.set(answer.modelId, [...(byModel.get(answer.modelId) ?? []), answer.id]);
-  const modelIds = [...byModel.keys()];
-  if (modelIds.length < 2)
-    throw notFound('no_battle_available', 'this challenge has too few answers');
-  const first = pick(modelIds);
-  const second = pick(modelIds.filter((id) => id !== first));
-  const [left, right] = randomInt(2) === 0 ? [first, second] : [second, first];
-
+    .where(eq(challenges.id, pairing.challengeId));
+  const { category } = challenge!;
   const issuedAt = ctx.now();
   const expiresAt = new Date(issuedAt.getTime() + ctx.config.battleTtlMs);
   const [battle] = await ctx.db
     .insert(battles)
     .values({
       arena: input.arena,
-      challengeId: challenge.id,
+      challengeId: pairing.challengeId,
       categoryId: category.id,
-      leftGenerationId: pick(byModel.get(left)!),
-      rightGenerationId: pick(byModel.get(right)!),
+      leftGenerationId: pickAttempt(pairing.left),
+      rightGenerationId: pickAttempt(pairing.right),
       leftImageToken: opaqueId(),
       rightImageToken: opaqueId(),
       voterId: input.voterId,
@@ -78,10 +104,12 @@ export async function issueBattle(
     id: battle!.id,
     arena: input.arena,
     challenge: {
-      title: challenge.title,
-      prompt: challenge.prompt,
+      title: challenge!.challenge.title,
+      prompt: challenge!.challenge.prompt,
       category: { id: category.id, slug: category.slug, name: category.name },
-      sourceImageUrl: challenge.sourceImageId ? sourceImageUrl(challenge.sourceImageId) : null,
+      sourceImageUrl: challenge!.challenge.sourceImageId
+        ? sourceImageUrl(challenge!.challenge.sourceImageId)
+        : null,
     },
     left: { imageUrl: battleImageUrl(battle!.leftImageToken) },
     right: { imageUrl: battleImageUrl(battle!.rightImageToken) },
@@ -89,4 +117,27 @@ export async function issueBattle(
     expiresAt: expiresAt.toISOString(),
     minViewMs: ctx.config.minViewMs,
   };
+}
+
+/** `challengeId|pairKey` of the comparisons the voter was shown on these challenges. */
+async function seenComparisons(
+  ctx: Pick<ServiceContext, 'db'>,
+  voterId: string,
+  challengeIds: string[],
+): Promise<Set<string>> {
+  const left = alias(generations, 'left_generation');
+  const right = alias(generations, 'right_generation');
+  const rows = await ctx.db
+    .select({
+      challengeId: battles.challengeId,
+      left: left.modelId,
+      right: right.modelId,
+    })
+    .from(battles)
+    .innerJoin(left, eq(left.id, battles.leftGenerationId))
+    .innerJoin(right, eq(right.id, battles.rightGenerationId))
+    .where(and(eq(battles.voterId, voterId), inArray(battles.challengeId, challengeIds)))
+    .orderBy(desc(battles.issuedAt))
+    .limit(SEEN_LIMIT);
+  return new Set(rows.map((row) => `${row.challengeId}|${pairKey(row.left, row.right)}`));
 }

@@ -38,6 +38,18 @@ const envSchema = z.object({
   RECONCILE_INTERVAL_MS: z.coerce.number().int().positive().default(60_000),
   /** A running job's lock; a killed worker's jobs go back to the queue once it lapses. */
   JOB_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
+  /** Bootstrap rounds of each published leaderboard's intervals. */
+  LEADERBOARD_BOOTSTRAP_ROUNDS: z.coerce.number().int().min(10).max(10_000).default(100),
+  /** A recompute waits this long after a vote, so a burst of votes costs one recompute. */
+  LEADERBOARD_DEBOUNCE_MS: z.coerce.number().int().min(0).default(5_000),
+  /** Scheduled recompute (a no-op when no vote arrived), catching votes a debounce missed. */
+  LEADERBOARD_INTERVAL_MS: z.coerce.number().int().positive().default(60_000),
+  /** Rating history gets a point per scope per this interval, and when a scope's votes double. */
+  RATING_HISTORY_INTERVAL_MS: z.coerce.number().int().min(0).default(3_600_000),
+  /** Models with fewer votes in a scope are shown as provisional. */
+  PROVISIONAL_VOTES: z.coerce.number().int().min(0).default(200),
+  /** Key of the voter-id hash in vote exports; derived from the session secret when unset. */
+  EXPORT_SALT: z.string().min(32).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: bool.default(false),
 });
@@ -77,6 +89,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     generationTimeoutMs: e.GENERATION_TIMEOUT_MS,
     reconcileIntervalMs: e.RECONCILE_INTERVAL_MS,
     jobLockMs: e.JOB_LOCK_MS,
+    leaderboard: {
+      bootstrapRounds: e.LEADERBOARD_BOOTSTRAP_ROUNDS,
+      debounceMs: e.LEADERBOARD_DEBOUNCE_MS,
+      intervalMs: e.LEADERBOARD_INTERVAL_MS,
+      historyIntervalMs: e.RATING_HISTORY_INTERVAL_MS,
+      provisionalVotes: e.PROVISIONAL_VOTES,
+    },
+    exportSalt: e.EXPORT_SALT,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
   };

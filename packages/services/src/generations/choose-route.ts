@@ -34,6 +34,13 @@ export async function chooseRoute(
   if (usable.length === 0) {
     return { unavailable: reasons.length ? reasons.join('; ') : 'no enabled offering' };
   }
+  // The demo provider stands in for real ones only while none is usable (no key set): a
+  // real model's answers are never mixed with demo pictures.
+  if (usable.some((u) => u.route.provider.kind !== 'demo')) {
+    for (let i = usable.length - 1; i >= 0; i--) {
+      if (usable[i]!.route.provider.kind === 'demo') usable.splice(i, 1);
+    }
+  }
 
   const last = work.tries.at(-1);
   const resumable =

@@ -1,6 +1,7 @@
 import { generationTries, type Database } from '@arena/db';
 import { and, gt, ne, sql } from 'drizzle-orm';
 import type { ServiceContext } from '../context';
+import { NOT_PROVIDER_FAULTS } from './try-errors';
 
 export interface ProviderHealth {
   samples: number;
@@ -8,9 +9,6 @@ export interface ProviderHealth {
   /** Median time of successful calls; undefined without any. */
   p50Ms?: number;
 }
-
-/** Failures that say nothing about the provider's health: the request itself was refused. */
-const REQUEST_FAULTS = ['content_policy', 'bad_request'];
 
 export const HEALTH_WINDOW_MINUTES = 15;
 const CACHE_MS = 10_000;
@@ -48,7 +46,7 @@ export async function loadProviderHealth(
         gt(generationTries.startedAt, since),
         ne(generationTries.outcome, 'running'),
         sql`coalesce(${generationTries.errorClass}, '') not in (${sql.join(
-          REQUEST_FAULTS.map((c) => sql`${c}`),
+          NOT_PROVIDER_FAULTS.map((c) => sql`${c}`),
           sql`, `,
         )})`,
       ),

@@ -8,6 +8,7 @@ import { openChallengeWhenReady } from '../challenges/open-when-ready';
 import type { ServiceContext } from '../context';
 import { discardImage, storeImage } from '../images/store-image';
 import { chooseRoute } from './choose-route';
+import { WORKER_LOST } from './try-errors';
 import { loadGenerationWork, type GenerationWork, type Route } from './load-generation-work';
 
 const UNFINISHED = ['pending', 'running'] as const;
@@ -24,7 +25,12 @@ interface TryFailure {
   requestSettled?: boolean;
 }
 
-function describeFailure(error: unknown): TryFailure {
+/**
+ * `pendingRequest`: the provider acknowledged a request id (fal, Replicate) that this try was
+ * polling. Unless the provider gave a final answer, that request may still finish and is
+ * resumed by the next try; a synchronous call that failed has nothing to resume.
+ */
+function describeFailure(error: unknown, pendingRequest = false): TryFailure {
   if (error instanceof ProviderError) {
     const o = error.options;
     return {
@@ -36,8 +42,7 @@ function describeFailure(error: unknown): TryFailure {
       ttfbMs: o.ttfbMs,
       latencyMs: o.latencyMs,
       providerRequestId: o.providerRequestId,
-      // A refusal is final; a timeout while polling is not, and is resumed next time.
-      requestSettled: o.requestSettled ?? !error.retryable,
+      requestSettled: o.requestSettled ?? !(pendingRequest && error.retryable),
     };
   }
   if (error instanceof ImageRejectedError) {
@@ -45,7 +50,7 @@ function describeFailure(error: unknown): TryFailure {
     return { errorClass, message: error.message, retryable: false, requestSettled: true };
   }
   const message = error instanceof Error ? error.message : String(error);
-  return { errorClass: 'internal', message, retryable: true };
+  return { errorClass: 'internal', message, retryable: true, requestSettled: !pendingRequest };
 }
 
 function priceFor(route: Route, tier: string): number | null {
@@ -110,6 +115,19 @@ async function attempt(
   if (!marked) return; // finished meanwhile by another run
 
   const startedAt = ctx.now();
+  // A try still marked running belonged to a worker that died mid-call. Its request id (if
+  // any) stays on the row, so this try can resume it.
+  await ctx.db
+    .update(generationTries)
+    .set({
+      outcome: 'failed',
+      errorClass: WORKER_LOST,
+      errorMessage: 'the worker stopped during this try',
+      finishedAt: startedAt,
+    })
+    .where(
+      and(eq(generationTries.generationId, generationId), eq(generationTries.outcome, 'running')),
+    );
   const [tryRow] = await ctx.db
     .insert(generationTries)
     .values({
@@ -125,6 +143,7 @@ async function attempt(
   const tryId = tryRow?.id;
 
   let result: GenerateResult;
+  let pendingRequest = Boolean(resumeRequestId);
   try {
     result = await adapter.generate({
       providerModelId: route.offering.providerModelId,
@@ -141,6 +160,7 @@ async function attempt(
       resumeRequestId,
       // Stored before any polling: a retry after a crash resumes instead of paying twice.
       onRequestId: async (requestId) => {
+        pendingRequest = true;
         if (!tryId) return;
         await ctx.db
           .update(generationTries)
@@ -149,7 +169,7 @@ async function attempt(
       },
     });
   } catch (error) {
-    const failure = describeFailure(error);
+    const failure = describeFailure(error, pendingRequest);
     await recordTryFailure(ctx, tryId, startedAt, failure);
     if (failure.retryable && job.attempt < job.maxAttempts) {
       await ctx.db

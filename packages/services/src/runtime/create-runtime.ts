@@ -19,6 +19,7 @@ import {
   type ProviderRegistryOptions,
 } from '../generations/provider-registry';
 import { createJobHandlers } from '../jobs/job-handlers';
+import { requestLeaderboardRecompute } from '../leaderboards/request-recompute';
 
 export interface RuntimeOptions {
   config: AppConfig;
@@ -75,7 +76,8 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   };
 
   let runner: JobRunner | undefined;
-  const concurrency = { generation: config.generationConcurrency };
+  // One recompute at a time per process; the fixed job id keeps it to one across processes.
+  const concurrency = { generation: config.generationConcurrency, maintenance: 1 };
   if (config.redisUrl) {
     ctx.queue = createBullMqQueue({ redisUrl: config.redisUrl, prefix: config.queuePrefix });
     if (options.runJobs) {
@@ -96,6 +98,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   }
 
   let timer: NodeJS.Timeout | undefined;
+  let leaderboardTimer: NodeJS.Timeout | undefined;
   return {
     ctx,
     database,
@@ -109,9 +112,18 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
         );
       }, config.reconcileIntervalMs);
       timer.unref();
+      // Votes debounce recomputes; this schedule catches what a debounce missed (a vote that
+      // arrived while a recompute ran, a lost queue). Without new votes a run is one count.
+      await requestLeaderboardRecompute(ctx, 0);
+      leaderboardTimer = setInterval(
+        () => void requestLeaderboardRecompute(ctx, 0),
+        config.leaderboard.intervalMs,
+      );
+      leaderboardTimer.unref();
     },
     async close() {
       if (timer) clearInterval(timer);
+      if (leaderboardTimer) clearInterval(leaderboardTimer);
       await runner?.stop();
       await ctx.queue.close();
       await limiter.close();

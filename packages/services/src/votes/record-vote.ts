@@ -8,9 +8,10 @@ import {
   type VoteOutcome,
   type VoteResult,
 } from '@arena/core';
-import { battles, categories, generations, models, voters, votes } from '@arena/db';
+import { battles, categories, challenges, generations, models, voters, votes } from '@arena/db';
 import { eq, inArray } from 'drizzle-orm';
 import type { ServiceContext } from '../context';
+import { requestLeaderboardRecompute } from '../leaderboards/request-recompute';
 import { applyElo, currentRatings } from './apply-elo';
 
 export interface RecordVoteInput {
@@ -25,10 +26,11 @@ const NOT_COUNTED_FLAGS = new Set(['blocked', 'suspected_bot']);
 /**
  * Records a vote on a battle and, in the same transaction, moves the online Elo ratings for the
  * arena overall and for the challenge's category. The battle row is locked first, so a vote
- * posted twice or concurrently is counted once; the response reveals both models.
+ * posted twice or concurrently is counted once; the response reveals both models. Once the
+ * transaction has committed, a debounced leaderboard recompute is requested.
  */
 export async function recordVote(
-  ctx: Pick<ServiceContext, 'db' | 'config' | 'logger' | 'now'>,
+  ctx: Pick<ServiceContext, 'db' | 'config' | 'logger' | 'now' | 'queue'>,
   input: RecordVoteInput,
 ): Promise<VoteResult> {
   const result = await ctx.db.transaction(async (tx) => {
@@ -51,6 +53,14 @@ export async function recordVote(
         `look at both images for at least ${ctx.config.minViewMs} ms before voting`,
       );
     }
+
+    // A closed challenge's results are published: a late vote would change them afterwards.
+    const [challenge] = await tx
+      .select({ status: challenges.status })
+      .from(challenges)
+      .where(eq(challenges.id, battle.challengeId));
+    if (challenge?.status === 'closed')
+      throw gone('challenge_closed', 'this challenge has closed; ask for a new battle');
 
     const sides = await tx
       .select({ generationId: generations.id, model: models })
@@ -123,5 +133,6 @@ export async function recordVote(
     { battleId: input.battleId, outcome: input.outcome, counted: result.counted },
     'vote recorded',
   );
+  if (result.counted) await requestLeaderboardRecompute(ctx, ctx.config.leaderboard.debounceMs);
   return result;
 }

@@ -1,16 +1,21 @@
-import { findChallengeIdBySlug, launchChallenge } from '@arena/services';
+import { closeChallenge, findChallengeIdBySlug, launchChallenge } from '@arena/services';
 import { UsageError } from '../usage-error';
 import { withRuntime } from '../with-runtime';
 
 /**
- * Launches a draft challenge. With Redis the worker picks the jobs up at once; in embedded
- * mode the server's reconciler runs them when it next starts.
+ * `challenge launch SLUG` launches a draft challenge. With Redis the worker picks the jobs up at
+ * once; in embedded mode the server's reconciler runs them when it next starts.
+ * `challenge close SLUG` closes one open for voting and publishes its results.
  */
 export async function challengeCommand(args: string[]): Promise<void> {
   const [verb, slug] = args;
-  if (verb !== 'launch' || !slug) throw new UsageError('usage: pnpm arena challenge launch SLUG');
-  const result = await withRuntime(async (runtime) =>
-    launchChallenge(runtime.ctx, { challengeId: await findChallengeIdBySlug(runtime.ctx, slug) }),
-  );
+  if ((verb !== 'launch' && verb !== 'close') || !slug)
+    throw new UsageError('usage: pnpm arena challenge launch|close SLUG');
+  const result = await withRuntime(async (runtime) => {
+    const challengeId = await findChallengeIdBySlug(runtime.ctx, slug);
+    return verb === 'launch'
+      ? launchChallenge(runtime.ctx, { challengeId })
+      : closeChallenge(runtime.ctx, { challengeId }, null);
+  });
   console.log(JSON.stringify(result));
 }

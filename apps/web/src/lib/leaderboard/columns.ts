@@ -1,5 +1,5 @@
 import type { LeaderboardRow } from '@arena/core';
-import { formatCount, formatPercent, formatRating } from '$lib/format';
+import { formatCount, formatInterval, formatPercent, formatRating } from '$lib/format';
 
 /**
  * The leaderboard's columns, in order. Adding one (a 95% CI, "provisional", price) means adding
@@ -27,6 +27,7 @@ export const columns: Column[] = [
     id: 'rank',
     label: 'Rank',
     shortLabel: '#',
+    description: 'Rank: models whose 95% intervals overlap share a rank',
     numeric: true,
     descendingFirst: false,
     sortValue: (row) => row.rank,
@@ -42,11 +43,35 @@ export const columns: Column[] = [
   {
     id: 'rating',
     label: 'Rating',
-    description: 'Rating on the Elo scale',
+    description: 'Bradley-Terry rating on the Elo scale',
     numeric: true,
     descendingFirst: true,
     sortValue: (row) => row.rating,
     text: (row) => formatRating(row.rating),
+  },
+  {
+    id: 'ci',
+    label: '95% CI',
+    shortLabel: 'CI',
+    description: '95% confidence interval of the rating, as distances above and below it',
+    numeric: true,
+    descendingFirst: false,
+    // Narrowest first: the best-measured ratings.
+    sortValue: (row) =>
+      row.ciLow === null || row.ciHigh === null ? Infinity : row.ciHigh - row.ciLow,
+    text: (row) => formatInterval(row.rating, row.ciLow, row.ciHigh),
+    // On narrow screens the rating cell shows it under the rating instead.
+    optional: true,
+  },
+  {
+    id: 'elo',
+    label: 'Elo',
+    description: 'Online Elo, moved by every vote as it comes in',
+    numeric: true,
+    descendingFirst: true,
+    sortValue: (row) => row.elo,
+    text: (row) => formatRating(row.elo),
+    optional: true,
   },
   {
     id: 'games',

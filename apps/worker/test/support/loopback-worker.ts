@@ -1,0 +1,17 @@
+import { runWorker, stopOnSignals } from '../../src/run-worker';
+
+/**
+ * The production worker with one test-only difference: image URLs on the loopback fake
+ * providers are allowed (plain http on 127.0.0.1), and polling is quick.
+ */
+runWorker({
+  adapterOptions: {
+    imageUrlPolicy: { requireHttps: false, allowedPrivateAddresses: ['127.0.0.1'] },
+    extraImageHosts: ['127.0.0.1'],
+    pollIntervalMs: 20,
+    maxPollIntervalMs: 50,
+  },
+}).then(stopOnSignals, (error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,3 @@
+export * from './compute-leaderboards';
+export * from './open-data';
+export * from './scopes';

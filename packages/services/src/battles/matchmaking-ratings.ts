@@ -1,0 +1,69 @@
+import { twoSidedZ, type Arena } from '@arena/core';
+import { leaderboardSnapshots, type Database } from '@arena/db';
+import { and, desc, eq } from 'drizzle-orm';
+
+/** What matchmaking knows of one model from the latest snapshot. */
+export interface PublishedRating {
+  rating: number;
+  /** Standard error in Elo points, from the 95% interval's width. */
+  se: number;
+  votes: number;
+}
+
+export interface ScopeRatings {
+  models: Map<string, PublishedRating>;
+  /** Votes per pair, keyed by `pairKey`. */
+  pairVotes: Map<string, number>;
+}
+
+export const pairKey = (x: string, y: string) => (x < y ? `${x}|${y}` : `${y}|${x}`);
+
+const EMPTY: ScopeRatings = { models: new Map(), pairVotes: new Map() };
+const Z95 = twoSidedZ(0.95);
+
+/**
+ * Parsed snapshots by id. A snapshot never changes once written, so a battle only pays for one
+ * indexed lookup of the latest id; the rows and pair counts are parsed once per snapshot.
+ */
+const cache = new Map<string, ScopeRatings>();
+const CACHE_SIZE = 32;
+
+/** The latest snapshot's ratings and pair counts for an arena scope (empty before the first). */
+export async function loadScopeRatings(
+  db: Database,
+  arena: Arena,
+  scope: string,
+): Promise<ScopeRatings> {
+  const t = leaderboardSnapshots;
+  const [latest] = await db
+    .select({ id: t.id })
+    .from(t)
+    .where(and(eq(t.arena, arena), eq(t.scope, scope)))
+    .orderBy(desc(t.computedAt))
+    .limit(1);
+  if (!latest) return EMPTY;
+  const cached = cache.get(latest.id);
+  if (cached) return cached;
+  const [snapshot] = await db
+    .select({ rows: t.rows, pairs: t.pairs })
+    .from(t)
+    .where(eq(t.id, latest.id));
+  if (!snapshot) return EMPTY;
+  const ratings: ScopeRatings = {
+    models: new Map(
+      snapshot.rows.map((row) => [
+        row.modelId,
+        { rating: row.rating, se: (row.ciHigh - row.ciLow) / (2 * Z95), votes: row.votes },
+      ]),
+    ),
+    pairVotes: new Map(
+      (snapshot.pairs ?? []).map(([a, b, winsA, winsB, ties, bothBad]) => [
+        pairKey(snapshot.rows[a]!.modelId, snapshot.rows[b]!.modelId),
+        winsA + winsB + ties + bothBad,
+      ]),
+    ),
+  };
+  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  cache.set(latest.id, ratings);
+  return ratings;
+}

@@ -1,0 +1,34 @@
+import { notFound } from '@arena/core';
+import { challenges, generations, images } from '@arena/db';
+import { and, eq } from 'drizzle-orm';
+import type { ImageBytes } from '../battles/read-image';
+import type { ServiceContext } from '../context';
+
+/**
+ * A published attempt's image, by its image id. Image ids are random and appear in no battle
+ * (battles use per-battle tokens), and this answers only for challenges that are closed: while a
+ * challenge is open, no URL ties an image to its model. Anything else is a plain 404.
+ */
+export async function readResultImage(
+  ctx: Pick<ServiceContext, 'db' | 'store'>,
+  imageId: string,
+): Promise<ImageBytes> {
+  const [row] = await ctx.db
+    .select({ storageKey: images.storageKey, contentType: images.contentType })
+    .from(images)
+    .innerJoin(generations, eq(generations.imageId, images.id))
+    .innerJoin(challenges, eq(challenges.id, generations.challengeId))
+    .where(
+      and(
+        eq(images.id, imageId),
+        eq(images.kind, 'generation'),
+        eq(generations.status, 'succeeded'),
+        eq(challenges.status, 'closed'),
+      ),
+    )
+    .limit(1);
+  if (!row) throw notFound('image_not_found', 'no such image');
+  const bytes = await ctx.store.get(row.storageKey);
+  if (!bytes) throw notFound('image_not_found', 'no such image');
+  return { bytes, contentType: row.contentType };
+}
