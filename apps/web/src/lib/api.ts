@@ -8,6 +8,7 @@ import type {
   ErrorBody,
   HeadToHead,
   Leaderboard,
+  ModelProviders,
   ModelResults,
   ModelSummary,
   PositionBiasReport,
@@ -230,4 +231,9 @@ export function getChallengeLeaderboard(
     undefined,
     options,
   );
+}
+
+/** Providers & pricing per resolution tier, with each provider's last 30 days of calls. */
+export function getModelProviders(slug: string, options?: RequestOptions): Promise<ModelProviders> {
+  return request<ModelProviders>('GET', `/api/models/${enc(slug)}/providers`, undefined, options);
 }

@@ -1,0 +1,217 @@
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHALLENGE = 'vintage-cafe-logo';
+const CATEGORY = 'logo-typography'; // the only challenge in its category: its votes land on it
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * A reader's path through the results: the product started as `pnpm start` starts it, votes
+ * cast through the public API, one challenge closed by an operator, then Chromium opening a
+ * model page from the leaderboard and following it to the challenge page.
+ */
+describe('model and challenge pages in the browser', () => {
+  let server: ChildProcess;
+  let output = '';
+  let baseUrl: string;
+  let dataDir: string;
+  let browser: Browser;
+  let token: string;
+  const env = () => ({
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+  });
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'arena-e2e-model-'));
+    // The operator token is made before the server starts: PGlite allows one process.
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['--import', 'tsx', 'apps/api/src/cli/main.ts', 'operator', 'create', 'e2e'],
+      { cwd: ROOT, env: env() },
+    );
+    token = stdout.trim().split('\n').pop()!.trim();
+    expect(token.length).toBeGreaterThan(20);
+
+    const port = await freePort();
+    baseUrl = `http://127.0.0.1:${port}`;
+    server = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/main.ts'], {
+      cwd: ROOT,
+      env: { ...env(), PORT: String(port), MIN_VIEW_MS: '0', LEADERBOARD_DEBOUNCE_MS: '300' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    server.stdout!.on('data', (chunk) => (output += chunk));
+    server.stderr!.on('data', (chunk) => (output += chunk));
+    const deadline = Date.now() + 90_000;
+    while (!output.includes('Arena is running at')) {
+      if (server.exitCode !== null || Date.now() > deadline)
+        throw new Error(`server did not start:\n${output}`);
+      await sleep(100);
+    }
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-dev-shm-usage',
+      ],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    if (server && server.exitCode === null) {
+      server.kill('SIGTERM');
+      await new Promise((resolve) => server.once('exit', resolve));
+    }
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  /** Votes as one anonymous voter, waiting for the first challenges to open. */
+  async function vote(count: number, category?: string): Promise<void> {
+    let cookie = '';
+    const outcomes = ['left', 'right', 'tie', 'left', 'both_bad', 'right'];
+    const deadline = Date.now() + 60_000;
+    for (let cast = 0; cast < count;) {
+      const battle = await fetch(`${baseUrl}/api/battles`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie },
+        body: JSON.stringify(
+          category ? { arena: 'text-to-image', category } : { arena: 'text-to-image' },
+        ),
+      });
+      cookie = battle.headers.get('set-cookie')?.split(';')[0] ?? cookie;
+      if (battle.status === 404 && Date.now() < deadline) {
+        await sleep(250); // no challenge open yet: the demo provider is still generating
+        continue;
+      }
+      expect(battle.status).toBe(201);
+      const { id } = (await battle.json()) as { id: string };
+      const result = await fetch(`${baseUrl}/api/battles/${id}/vote`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie },
+        body: JSON.stringify({ outcome: outcomes[cast % outcomes.length] }),
+      });
+      expect(result.status).toBe(200);
+      cast += 1;
+    }
+  }
+
+  it('opens a model page from the leaderboard with providers, performance and matchups', async () => {
+    await vote(18, CATEGORY);
+    await vote(12);
+    const { challenges } = (await (await fetch(`${baseUrl}/api/challenges`)).json()) as {
+      challenges: Array<{ id: string; slug: string }>;
+    };
+    const challenge = challenges.find((c) => c.slug === CHALLENGE)!;
+    const closed = await fetch(`${baseUrl}/api/admin/challenges/${challenge.id}/close`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(closed.status).toBe(200);
+    // The published leaderboard follows the votes a moment later (debounced recompute).
+    await expect
+      .poll(
+        async () => {
+          const board = await (await fetch(`${baseUrl}/api/leaderboards/text-to-image`)).json();
+          return board.snapshot?.votes ?? 0;
+        },
+        { timeout: 30_000, interval: 250 },
+      )
+      .toBe(30);
+    // A model rated in the closed challenge, so that its page has a result to follow.
+    const results = await (
+      await fetch(`${baseUrl}/api/challenges/${CHALLENGE}/leaderboard`)
+    ).json();
+    const model = results.rows[0].model as { slug: string; name: string };
+
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${baseUrl}/leaderboard/text-to-image`);
+    await page.getByTestId('leaderboard-table').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('leaderboard-row').count()).toBe(6);
+    await page.getByTestId('model-link').filter({ hasText: model.name }).first().click();
+
+    await page.getByTestId('model-page').waitFor({ timeout: 30_000 });
+    expect(new URL(page.url()).pathname).toBe(`/models/${model.slug}`);
+    expect(await page.getByTestId('model-name').innerText()).toBe(model.name);
+    // Rated in its arena, with a rank and a rating.
+    await expect
+      .poll(() => page.getByTestId('model-rating').first().innerText())
+      .toMatch(/^[\d,]+$/);
+
+    // Providers & pricing: every offering, the demo provider among them.
+    const providers = page.getByTestId('model-providers');
+    expect(await providers.getByTestId('provider-row').count()).toBeGreaterThan(0);
+    expect(await providers.innerText()).toContain('Demo (offline)');
+
+    // Provider performance: the demo provider's calls, with real figures.
+    const performance = page.getByTestId('model-performance');
+    const row = performance.getByTestId('performance-row').first();
+    await row.waitFor();
+    expect(await row.getByTestId('performance-p50').innerText()).toMatch(/^\d[\d.,]* (ms|s)$/);
+    expect(await row.getByTestId('performance-success').innerText()).toMatch(
+      /^\d+(\.\d)?% \(\d+\/\d+\)$/,
+    );
+    expect(Number(await row.getByTestId('performance-requests').innerText())).toBeGreaterThan(0);
+
+    // Head-to-head: at least one opponent with win / loss / tie shares.
+    const matchups = page.getByTestId('model-head-to-head').getByTestId('matchup');
+    expect(await matchups.count()).toBeGreaterThan(0);
+    expect(await matchups.first().innerText()).toMatch(/\d+% W[\s\S]*\d+% L[\s\S]*\d+% T/);
+
+    await page.getByTestId('model-best-for').waitFor();
+
+    // Competition results: the closed challenge, followed to its own page.
+    const result = page.getByTestId('model-results').getByTestId('model-result');
+    expect(await result.count()).toBe(1);
+    expect(await result.innerText()).toMatch(/#\d+ of \d+/);
+    await result.getByRole('link').click();
+    await page.getByTestId('challenge-page').waitFor({ timeout: 30_000 });
+    expect(new URL(page.url()).pathname).toBe(`/challenges/${CHALLENGE}`);
+    expect(await page.getByTestId('challenge-row').count()).toBe(results.rows.length);
+    const best = page.getByTestId('challenge-row').first().locator('img').first();
+    await expect
+      .poll(() => best.evaluate((img) => (img as HTMLImageElement).naturalWidth))
+      .toBeGreaterThan(0);
+
+    // An open challenge keeps its results to itself.
+    const open = challenges.find((c) => c.slug !== CHALLENGE)!;
+    await page.goto(`${baseUrl}/challenges/${open.slug}`);
+    await page.getByTestId('challenge-open').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('challenge-board').count()).toBe(0);
+
+    // An unknown model is a 404 page, not a broken one.
+    await page.goto(`${baseUrl}/models/no-such-model`);
+    await expect.poll(() => page.locator('main').innerText()).toContain('404');
+
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 180_000);
+});
