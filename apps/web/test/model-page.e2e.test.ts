@@ -1,30 +1,17 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  embeddedArena,
+  launchChromium,
+  ROOT,
+  sleep,
+  type EmbeddedArena,
+} from './support/embedded-arena';
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHALLENGE = 'vintage-cafe-logo';
 const CATEGORY = 'logo-typography'; // the only challenge in its category: its votes land on it
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * A reader's path through the results: the product started as `pnpm start` starts it, votes
@@ -32,64 +19,29 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * model page from the leaderboard and following it to the challenge page.
  */
 describe('model and challenge pages in the browser', () => {
-  let server: ChildProcess;
-  let output = '';
+  let arena: EmbeddedArena;
   let baseUrl: string;
-  let dataDir: string;
   let browser: Browser;
   let token: string;
-  const env = () => ({
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    DATA_DIR: dataDir,
-    LOG_LEVEL: 'warn',
-  });
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'arena-e2e-model-'));
+    arena = await embeddedArena('model');
+    baseUrl = arena.baseUrl;
     // The operator token is made before the server starts: PGlite allows one process.
     const { stdout } = await promisify(execFile)(
       process.execPath,
       ['--import', 'tsx', 'apps/api/src/cli/main.ts', 'operator', 'create', 'e2e'],
-      { cwd: ROOT, env: env() },
+      { cwd: ROOT, env: arena.env },
     );
     token = stdout.trim().split('\n').pop()!.trim();
     expect(token.length).toBeGreaterThan(20);
-
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-    server = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/main.ts'], {
-      cwd: ROOT,
-      env: { ...env(), PORT: String(port), MIN_VIEW_MS: '0', LEADERBOARD_DEBOUNCE_MS: '300' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    server.stdout!.on('data', (chunk) => (output += chunk));
-    server.stderr!.on('data', (chunk) => (output += chunk));
-    const deadline = Date.now() + 90_000;
-    while (!output.includes('Arena is running at')) {
-      if (server.exitCode !== null || Date.now() > deadline)
-        throw new Error(`server did not start:\n${output}`);
-      await sleep(100);
-    }
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-dev-shm-usage',
-      ],
-    });
+    await arena.start({ MIN_VIEW_MS: '0', LEADERBOARD_DEBOUNCE_MS: '300' });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
     await browser?.close();
-    if (server && server.exitCode === null) {
-      server.kill('SIGTERM');
-      await new Promise((resolve) => server.once('exit', resolve));
-    }
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    await arena?.stop();
   });
 
   /** Votes as one anonymous voter, waiting for the first challenges to open. */
