@@ -168,6 +168,9 @@ export const bestForSchema = z.object({
         winRate: z.number().nullable(),
       }),
     )
-    .meta({ description: 'best rank first, then best win rate' }),
+    .meta({
+      description:
+        'established before provisional, best rank first, then the highest lower bound of the 95% interval',
+    }),
 });
 export type BestFor = z.infer<typeof bestForSchema>;

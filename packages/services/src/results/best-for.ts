@@ -1,4 +1,4 @@
-import type { Arena, BestFor } from '@arena/core';
+import { compareBestFor, type Arena, type BestFor } from '@arena/core';
 import { categories } from '@arena/db';
 import { inArray } from 'drizzle-orm';
 import type { ServiceContext } from '../context';
@@ -7,8 +7,7 @@ import { findModel } from './find-model';
 
 /**
  * "Best for": the categories where the model ranks highest, with its win rate there, from the
- * latest category snapshots. Best rank first; among equal ranks, the larger field and then the
- * higher win rate first.
+ * latest category snapshots, in the order of `compareBestFor`.
  */
 export async function getBestFor(
   ctx: Pick<ServiceContext, 'db'>,
@@ -56,14 +55,6 @@ export async function getBestFor(
   );
   return {
     model,
-    categories: entries
-      .flat()
-      .sort(
-        (a, b) =>
-          a.rank - b.rank ||
-          b.of - a.of ||
-          (b.winRate ?? -1) - (a.winRate ?? -1) ||
-          a.category.slug.localeCompare(b.category.slug),
-      ),
+    categories: entries.flat().sort(compareBestFor),
   };
 }
