@@ -1,6 +1,6 @@
 import type { Arena } from '@arena/core';
 import { leaderboardSnapshots, ratingHistory, type Database } from '@arena/db';
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 
 export interface SnapshotMeta {
   id: string;
@@ -13,14 +13,54 @@ export interface SnapshotMeta {
 
 export const scopeId = (arena: string, scope: string) => `${arena}\u0000${scope}`;
 
+/*
+ * "The newest snapshot of each scope" is asked on every leaderboard, model page and recompute,
+ * while a scope keeps a snapshot per history point (about one an hour, for years). DISTINCT ON
+ * would walk all of them; instead each scope's newest is one probe of the
+ * (arena, scope, computed_at) index, and the scopes themselves are found by skipping through
+ * that index from one (arena, scope) to the next. Both cost O(scopes), whatever the history.
+ */
+const t = leaderboardSnapshots;
+
+/** The id of the newest snapshot of (arena, scope), given as SQL expressions. */
+function newestId(arena: SQL, scope: SQL, withHistory = false): SQL {
+  const history = withHistory
+    ? sql`and exists (select 1 from ${ratingHistory} h where h.snapshot_id = l.id)`
+    : sql``;
+  return sql`(select l.id from ${t} l where l.arena = ${arena} and l.scope = ${scope} ${history}
+    order by l.computed_at desc limit 1)`;
+}
+
+/** The newest snapshot id of every scope of the given arenas (all arenas when none given). */
+function newestIdsOfAllScopes(arenas: readonly Arena[] | undefined, withHistory: boolean): SQL {
+  const wanted =
+    arenas === undefined
+      ? sql``
+      : sql`where scopes.arena in (${sql.join(
+          arenas.map((arena) => sql`${arena}`),
+          sql`, `,
+        )})`;
+  return sql`(
+    with recursive scopes(arena, scope) as (
+      (select l.arena, l.scope from ${t} l order by l.arena, l.scope limit 1)
+      union all
+      select next.arena, next.scope from scopes cross join lateral (
+        select l.arena, l.scope from ${t} l where (l.arena, l.scope) > (scopes.arena, scopes.scope)
+        order by l.arena, l.scope limit 1
+      ) next
+    )
+    select ${newestId(sql`scopes.arena`, sql`scopes.scope`, withHistory)} from scopes ${wanted}
+  )`;
+}
+
 /** The newest snapshot of every scope (of the given arenas), without its rows. */
 export async function latestSnapshotMetas(
   db: Database,
   arenas?: readonly Arena[],
 ): Promise<Map<string, SnapshotMeta>> {
-  const t = leaderboardSnapshots;
+  if (arenas?.length === 0) return new Map();
   const rows = await db
-    .selectDistinctOn([t.arena, t.scope], {
+    .select({
       id: t.id,
       arena: t.arena,
       scope: t.scope,
@@ -29,8 +69,7 @@ export async function latestSnapshotMetas(
       params: t.params,
     })
     .from(t)
-    .where(arenas ? inArray(t.arena, [...arenas]) : undefined)
-    .orderBy(t.arena, t.scope, desc(t.computedAt));
+    .where(sql`${t.id} in ${newestIdsOfAllScopes(arenas, false)}`);
   return new Map(rows.map((row) => [scopeId(row.arena, row.scope), row]));
 }
 
@@ -39,22 +78,16 @@ export async function latestHistoryPoints(
   db: Database,
   arenas: readonly Arena[],
 ): Promise<Map<string, { computedAt: Date; voteCount: number }>> {
-  const t = leaderboardSnapshots;
+  if (arenas.length === 0) return new Map();
   const rows = await db
-    .selectDistinctOn([t.arena, t.scope], {
+    .select({
       arena: t.arena,
       scope: t.scope,
       computedAt: t.computedAt,
       voteCount: t.voteCount,
     })
     .from(t)
-    .where(
-      and(
-        inArray(t.arena, [...arenas]),
-        sql`exists (select 1 from ${ratingHistory} where ${ratingHistory.snapshotId} = ${t.id})`,
-      ),
-    )
-    .orderBy(t.arena, t.scope, desc(t.computedAt));
+    .where(sql`${t.id} in ${newestIdsOfAllScopes(arenas, true)}`);
   return new Map(rows.map((row) => [scopeId(row.arena, row.scope), row]));
 }
 
@@ -82,11 +115,13 @@ export async function latestSnapshots(
   scopes: readonly string[],
 ): Promise<Map<string, Snapshot>> {
   if (scopes.length === 0) return new Map();
-  const t = leaderboardSnapshots;
+  const wanted = sql.join(
+    [...new Set(scopes)].map((scope) => sql`(${newestId(sql`${arena}`, sql`${scope}`)})`),
+    sql`, `,
+  );
   const rows = await db
-    .selectDistinctOn([t.scope])
+    .select()
     .from(t)
-    .where(and(eq(t.arena, arena), inArray(t.scope, [...scopes])))
-    .orderBy(t.scope, desc(t.computedAt));
+    .where(sql`${t.id} in (${wanted})`);
   return new Map(rows.map((row) => [row.scope, row]));
 }

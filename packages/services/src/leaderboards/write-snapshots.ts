@@ -6,7 +6,7 @@ import {
   type SnapshotPair,
   type SnapshotRow,
 } from '@arena/db';
-import { and, isNotNull, notInArray, sql } from 'drizzle-orm';
+import { and, inArray, sql } from 'drizzle-orm';
 import {
   latestHistoryPoints,
   latestSnapshotMetas,
@@ -149,25 +149,24 @@ export async function writeSnapshots(db: Database, input: WriteSnapshotsInput): 
         )})`);
     }
 
+    // Pruning: the snapshots just superseded lose their pair counts, and are deleted unless
+    // they carry history. Every older one was pruned the same way when it was superseded, so
+    // these are all there is to prune, whatever the length of the history.
     const t = leaderboardSnapshots;
-    const newIds = inserted.map((snapshot) => snapshot.id);
-    const written = sql`(${t.arena}, ${t.scope}) in (${sql.join(
-      inserted.map((snapshot) => sql`(${snapshot.arena}, ${snapshot.scope})`),
-      sql`, `,
-    )})`;
-    await tx
-      .update(t)
-      .set({ pairs: null })
-      .where(and(written, notInArray(t.id, newIds), isNotNull(t.pairs)));
-    await tx
-      .delete(t)
-      .where(
-        and(
-          written,
-          notInArray(t.id, newIds),
-          sql`not exists (select 1 from ${ratingHistory} where ${ratingHistory.snapshotId} = ${t.id})`,
-        ),
-      );
+    const superseded = inserted.flatMap(
+      (snapshot) => latest.get(scopeId(snapshot.arena, snapshot.scope))?.id ?? [],
+    );
+    if (superseded.length > 0) {
+      await tx.update(t).set({ pairs: null }).where(inArray(t.id, superseded));
+      await tx
+        .delete(t)
+        .where(
+          and(
+            inArray(t.id, superseded),
+            sql`not exists (select 1 from ${ratingHistory} where ${ratingHistory.snapshotId} = ${t.id})`,
+          ),
+        );
+    }
     return inserted.length;
   });
 }
