@@ -52,6 +52,15 @@ export function onError(error: Error, c: Context<AppEnv>): Response {
           : 'bad_request';
     return c.json(errorBody(c, code, error.message || 'bad request'), status);
   }
+  if (isDataException(error)) {
+    // Postgres refused a value the request carried (a NUL character, an out-of-range number):
+    // the request's fault, and the transaction it was in has rolled back.
+    c.get('logger')?.warn({ sqlState: sqlState(error) }, 'request value refused by the database');
+    return c.json(
+      errorBody(c, 'invalid_request', 'a value in the request cannot be stored or looked up'),
+      400,
+    );
+  }
   c.get('logger')?.error({ err: error }, 'unhandled error');
   return c.json(errorBody(c, 'internal_error', 'something went wrong on our side'), 500);
 }
@@ -73,3 +82,18 @@ export const validationHook = (
   }
   return undefined;
 };
+
+/** The SQLSTATE of a database error, also when the query builder wraps it (as its cause). */
+function sqlState(error: unknown): string | undefined {
+  for (let current = error, depth = 0; current && depth < 3; depth += 1) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+/** SQLSTATE class 22, "data exception": a bad value, e.g. invalid UTF-8 such as a NUL byte. */
+function isDataException(error: unknown): boolean {
+  return sqlState(error)?.startsWith('22') ?? false;
+}

@@ -224,6 +224,13 @@ export function defineApiSuite(driver: TestDriver) {
           400,
           'invalid_request',
         ],
+        // A NUL character cannot be stored in Postgres text: refused, not a 500.
+        [
+          '/api/battles',
+          { arena: 'text-to-image', category: 'logo\u0000' },
+          400,
+          'invalid_request',
+        ],
         [`/api/battles/${battle.id}/vote`, { outcome: 'middle' }, 400, 'invalid_request'],
         [`/api/battles/${battle.id}/vote`, {}, 400, 'invalid_request'],
         [`/api/battles/${battle.id}/vote`, 'null', 400, 'invalid_request'],
@@ -261,6 +268,18 @@ export function defineApiSuite(driver: TestDriver) {
       expect(wrongType.body.code).toEqual(expect.any(String));
       const badQuery = await voter.get('/api/leaderboards/video');
       expect(badQuery.status).toBe(400);
+      for (const path of [
+        '/api/models/%00/results',
+        '/api/challenges/a%00b/leaderboard',
+        '/api/leaderboards/text-to-image?category=%00',
+      ]) {
+        const nul = await voter.get(path);
+        expect({ path, status: nul.status, code: nul.body.code }).toEqual({
+          path,
+          status: 400,
+          code: 'invalid_request',
+        });
+      }
       const unknownRoute = await voter.get('/api/nothing-here');
       expect(unknownRoute.status).toBe(404);
       expect(unknownRoute.body.code).toBe('not_found');
