@@ -115,7 +115,7 @@ describe('model and challenge pages in the browser', () => {
     expect(await page.getByTestId('model-name').innerText()).toBe(model.name);
     // Rated in its arena, with a rank and a rating.
     await expect
-      .poll(() => page.getByTestId('model-rating').first().innerText())
+      .poll(() => page.getByTestId('model-rating').first().innerText(), { timeout: 15_000 })
       .toMatch(/^[\d,]+$/);
 
     // Providers & pricing: every offering, the demo provider among them.
@@ -150,7 +150,9 @@ describe('model and challenge pages in the browser', () => {
     expect(await page.getByTestId('challenge-row').count()).toBe(results.rows.length);
     const best = page.getByTestId('challenge-row').first().locator('img').first();
     await expect
-      .poll(() => best.evaluate((img) => (img as HTMLImageElement).naturalWidth))
+      .poll(() => best.evaluate((img) => (img as HTMLImageElement).naturalWidth), {
+        timeout: 15_000,
+      })
       .toBeGreaterThan(0);
 
     // An open challenge keeps its results to itself.
@@ -161,7 +163,7 @@ describe('model and challenge pages in the browser', () => {
 
     // An unknown model is a 404 page, not a broken one.
     await page.goto(`${baseUrl}/models/no-such-model`);
-    await expect.poll(() => page.locator('main').innerText()).toContain('404');
+    await expect.poll(() => page.locator('main').innerText(), { timeout: 15_000 }).toContain('404');
 
     expect(errors).toEqual([]);
     await page.close();
