@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { categories, challenges, models, offerings, providers } from '@arena/db';
+import { categories, challenges, fromExcluded, models, offerings, providers } from '@arena/db';
 import { renderSourceImage } from '@arena/providers';
-import { inArray, sql } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import type { ServiceContext } from '../context';
 import { storeImage } from '../images/store-image';
 import type { Catalog } from './catalog-schema';
@@ -72,11 +72,7 @@ export async function syncCatalog(
       )
       .onConflictDoUpdate({
         target: categories.slug,
-        set: {
-          name: sql`excluded.name`,
-          arena: sql`excluded.arena`,
-          description: sql`excluded.description`,
-        },
+        set: fromExcluded(categories, ['name', 'arena', 'description']),
       })
       .returning({ id: categories.id, slug: categories.slug });
 
@@ -97,13 +93,15 @@ export async function syncCatalog(
       .onConflictDoUpdate({
         target: providers.slug,
         set: {
-          name: sql`excluded.name`,
-          kind: sql`excluded.kind`,
-          baseUrl: sql`excluded.base_url`,
-          apiKeyEnv: sql`excluded.api_key_env`,
-          enabled: sql`excluded.enabled`,
-          concurrency: sql`excluded.concurrency`,
-          ratePerMinute: sql`excluded.rate_per_minute`,
+          ...fromExcluded(providers, [
+            'name',
+            'kind',
+            'baseUrl',
+            'apiKeyEnv',
+            'enabled',
+            'concurrency',
+            'ratePerMinute',
+          ]),
           updatedAt: now,
         },
       })
@@ -127,14 +125,16 @@ export async function syncCatalog(
       .onConflictDoUpdate({
         target: models.slug,
         set: {
-          name: sql`excluded.name`,
-          creator: sql`excluded.creator`,
-          modelRef: sql`excluded.model_ref`,
-          releasedAt: sql`excluded.released_at`,
-          arenas: sql`excluded.arenas`,
-          active: sql`excluded.active`,
-          notes: sql`excluded.notes`,
-          demo: sql`excluded.demo`,
+          ...fromExcluded(models, [
+            'name',
+            'creator',
+            'modelRef',
+            'releasedAt',
+            'arenas',
+            'active',
+            'notes',
+            'demo',
+          ]),
           updatedAt: now,
         },
       })
@@ -161,12 +161,14 @@ export async function syncCatalog(
         .onConflictDoUpdate({
           target: [offerings.modelId, offerings.providerId],
           set: {
-            providerModelId: sql`excluded.provider_model_id`,
-            prices: sql`excluded.prices`,
-            pricingNotes: sql`excluded.pricing_notes`,
-            sizeSupport: sql`excluded.size_support`,
-            priority: sql`excluded.priority`,
-            enabled: sql`excluded.enabled`,
+            ...fromExcluded(offerings, [
+              'providerModelId',
+              'prices',
+              'pricingNotes',
+              'sizeSupport',
+              'priority',
+              'enabled',
+            ]),
             updatedAt: now,
           },
         });
