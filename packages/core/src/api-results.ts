@@ -91,8 +91,8 @@ export const challengeLeaderboardSchema = z.object({
 });
 export type ChallengeLeaderboard = z.infer<typeof challengeLeaderboardSchema>;
 
-export const arenaStandingSchema = z.object({
-  arena: arenaSchema,
+/** A model's place in one published leaderboard: "#rank of `of`", its rating and record. */
+const standingFields = {
   rank: z.number().int(),
   of: z.number().int(),
   rating: z.number(),
@@ -101,6 +101,11 @@ export const arenaStandingSchema = z.object({
   provisional: z.boolean(),
   games: z.number().int(),
   winRate: z.number().nullable(),
+};
+
+export const arenaStandingSchema = z.object({
+  arena: arenaSchema,
+  ...standingFields,
   bothBad: z.number().int(),
   bothBadRate: z.number().nullable().meta({
     description: 'share of its votes where voters found both images bad, reported on its own',
@@ -158,14 +163,7 @@ export const bestForSchema = z.object({
       z.object({
         arena: arenaSchema,
         category: categoryRefSchema,
-        rank: z.number().int(),
-        of: z.number().int(),
-        rating: z.number(),
-        ciLow: z.number(),
-        ciHigh: z.number(),
-        provisional: z.boolean(),
-        games: z.number().int(),
-        winRate: z.number().nullable(),
+        ...standingFields,
       }),
     )
     .meta({
