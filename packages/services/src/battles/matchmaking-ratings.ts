@@ -1,6 +1,7 @@
 import { twoSidedZ, type Arena } from '@arena/core';
 import { leaderboardSnapshots, type Database } from '@arena/db';
-import { and, desc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
+import { latestSnapshotId } from '../leaderboards/snapshot-reads';
 
 /** What matchmaking knows of one model from the latest snapshot. */
 export interface PublishedRating {
@@ -34,20 +35,15 @@ export async function loadScopeRatings(
   arena: Arena,
   scope: string,
 ): Promise<ScopeRatings> {
-  const t = leaderboardSnapshots;
-  const [latest] = await db
-    .select({ id: t.id })
-    .from(t)
-    .where(and(eq(t.arena, arena), eq(t.scope, scope)))
-    .orderBy(desc(t.computedAt))
-    .limit(1);
-  if (!latest) return EMPTY;
-  const cached = cache.get(latest.id);
+  const latestId = await latestSnapshotId(db, arena, scope);
+  if (!latestId) return EMPTY;
+  const cached = cache.get(latestId);
   if (cached) return cached;
+  const t = leaderboardSnapshots;
   const [snapshot] = await db
     .select({ rows: t.rows, pairs: t.pairs })
     .from(t)
-    .where(eq(t.id, latest.id));
+    .where(eq(t.id, latestId));
   if (!snapshot) return EMPTY;
   const ratings: ScopeRatings = {
     models: new Map(
@@ -64,6 +60,6 @@ export async function loadScopeRatings(
     ),
   };
   if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
-  cache.set(latest.id, ratings);
+  cache.set(latestId, ratings);
   return ratings;
 }

@@ -1,6 +1,6 @@
 import type { Arena } from '@arena/core';
 import { leaderboardSnapshots, ratingHistory, type Database } from '@arena/db';
-import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 
 export interface SnapshotMeta {
   id: string;
@@ -101,11 +101,22 @@ export async function latestSnapshot(
 ): Promise<Snapshot | null> {
   const [row] = await db
     .select()
-    .from(leaderboardSnapshots)
-    .where(and(eq(leaderboardSnapshots.arena, arena), eq(leaderboardSnapshots.scope, scope)))
-    .orderBy(desc(leaderboardSnapshots.computedAt))
-    .limit(1);
+    .from(t)
+    .where(sql`${t.id} = ${newestId(sql`${arena}`, sql`${scope}`)}`);
   return row ?? null;
+}
+
+/** The id of the published leaderboard of one scope, or null before its first recompute. */
+export async function latestSnapshotId(
+  db: Database,
+  arena: Arena,
+  scope: string,
+): Promise<string | null> {
+  const [row] = await db
+    .select({ id: t.id })
+    .from(t)
+    .where(sql`${t.id} = ${newestId(sql`${arena}`, sql`${scope}`)}`);
+  return row?.id ?? null;
 }
 
 /** The newest snapshot of each of several scopes of one arena, rows included. */
