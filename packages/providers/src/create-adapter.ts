@@ -9,7 +9,7 @@ import { createReplicateAdapter, type ReplicateOptions } from './replicate/adapt
 import type { ProviderAdapter, ProviderConnection } from './types';
 
 export interface CreateAdapterOptions extends AdapterOptions {
-  /** The offline demo provider lives in its own module; the caller passes it in. */
+  /** The offline demo provider (`@arena/demo-provider`): passed in, as providers never import it. */
   demo?: ProviderAdapter;
   openaiCompatible?: Pick<OpenAiCompatibleOptions, 'responseFormat'>;
   replicate?: Omit<ReplicateOptions, keyof AdapterOptions>;

@@ -22,4 +22,3 @@ export {
   REPLICATE_IMAGE_HOSTS,
   type ReplicateOptions,
 } from './replicate/adapter';
-export * from './demo';

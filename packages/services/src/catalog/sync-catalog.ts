@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { categories, challenges, fromExcluded, models, offerings, providers } from '@arena/db';
-import { renderSourceImage } from '@arena/providers';
+import { renderSourceImage } from '@arena/demo-provider';
 import { inArray } from 'drizzle-orm';
 import type { ServiceContext } from '../context';
 import { storeImage } from '../images/store-image';

@@ -1,12 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { providers } from '@arena/db';
-import {
-  createAdapter,
-  createDemoAdapter,
-  type CreateAdapterOptions,
-  type DemoProfile,
-  type ProviderAdapter,
-} from '@arena/providers';
+import { createDemoAdapter, type DemoProfile } from '@arena/demo-provider';
+import { createAdapter, type CreateAdapterOptions, type ProviderAdapter } from '@arena/providers';
 
 export type ProviderRow = typeof providers.$inferSelect;
 

@@ -12,9 +12,9 @@ import {
   type ProviderKind,
   type ResolutionTier,
 } from '@arena/core';
+import { createDemoAdapter } from '@arena/demo-provider';
 import {
   createAdapter,
-  createDemoAdapter,
   mapSize,
   ProviderError,
   type GenerateResult,

@@ -5,8 +5,8 @@ import {
   sampleLatency,
   sampleLogNormal,
   type LatencyProfile,
-} from '../src/demo';
-import { mulberry32 } from '../src/demo/random';
+} from '../src';
+import { mulberry32 } from '../src/random';
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? Number.NaN;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { misspell, qualityKnobs } from '../src/demo/quality';
-import { createRand, mulberry32 } from '../src/demo/random';
+import { misspell, qualityKnobs } from '../src/quality';
+import { createRand, mulberry32 } from '../src/random';
 
 describe('qualityKnobs', () => {
   it('makes lower quality sloppier, plainer and noisier', () => {

@@ -1,8 +1,8 @@
 import sharp from 'sharp';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createDemoAdapter, renderSourceImage } from '../src/demo';
-import { mulberry32 } from '../src/demo/random';
-import { ProviderError, type GenerateRequest } from '../src/types';
+import { ProviderError, type GenerateRequest } from '@arena/providers';
+import { createDemoAdapter, renderSourceImage } from '../src';
+import { mulberry32 } from '../src/random';
 
 function request(overrides: Partial<GenerateRequest> = {}): GenerateRequest {
   return {

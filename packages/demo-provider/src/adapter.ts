@@ -1,5 +1,4 @@
-import type { ProviderAdapter } from '../types';
-import { ProviderError } from '../types';
+import { ProviderError, type ProviderAdapter } from '@arena/providers';
 import { profileForModel, sampleLatency, type DemoProfile } from './profiles';
 import { renderDemoImage } from './render';
 import { abortable, abortableDelay } from './wait';

@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { renderDemoImage, renderSourceImage, type SourceImageKind } from '../src/demo';
+import { renderDemoImage, renderSourceImage, type SourceImageKind } from '../src';
 
 const SIZE = 256;
 

@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { renderSourceImage, SOURCE_IMAGE_KINDS } from '../src/demo';
+import { renderSourceImage, SOURCE_IMAGE_KINDS } from '../src';
 
 describe('renderSourceImage', () => {
   it('lists the seven editing sources', () => {

@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { buildDemoSvg, renderDemoImage } from '../src/demo';
-import { escapeXml } from '../src/demo/svg';
+import { buildDemoSvg, renderDemoImage } from '../src';
+import { escapeXml } from '../src/svg';
 
 const LOGO =
   'Vintage minimalist restaurant logo for "Caffè Florian", retro cloche dome with steam and "Est. 1720" banner, warm brown and cream tones.';
