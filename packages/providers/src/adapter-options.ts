@@ -1,3 +1,4 @@
+import type { safeFetch } from './safe-fetch';
 import type { UrlPolicy } from './url-policy';
 
 /** Knobs shared by the HTTP adapters; every default is the production one. */
@@ -17,6 +18,12 @@ export interface AdapterOptions {
   pollIntervalMs?: number;
   /** Longest wait between polls. Default 5000. */
   maxPollIntervalMs?: number;
+  /**
+   * Performs every HTTP exchange (API calls, polls, image downloads). Default `safeFetch`; a
+   * replacement (tracing, tests) should delegate to it, which holds the deadline, the byte
+   * cap and the image URL policy.
+   */
+  fetch?: typeof safeFetch;
 }
 
 export interface Limits {

@@ -40,13 +40,14 @@ export class CallContext {
     readonly signal: AbortSignal,
     private readonly secret: string | undefined,
     readonly limits: Limits,
+    private readonly send: typeof safeFetch = safeFetch,
   ) {}
 
   private async fetch(request: Parameters<typeof safeFetch>[0]): Promise<SafeResponse> {
     const first = this.calls === 0;
     this.calls++;
     try {
-      const response = await safeFetch(request);
+      const response = await this.send(request);
       if (first) this.ttfbMs = response.ttfbMs;
       return response;
     } catch (error) {

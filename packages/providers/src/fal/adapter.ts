@@ -65,7 +65,7 @@ export function createFalAdapter(
   return {
     kind: 'fal',
     async generate(request) {
-      const ctx = new CallContext(request.signal, connection.apiKey, limits);
+      const ctx = new CallContext(request.signal, connection.apiKey, limits, options.fetch);
       try {
         if (!connection.apiKey) {
           throw new ProviderError('auth', 'no API key configured for fal', { retryable: false });

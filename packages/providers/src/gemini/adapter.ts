@@ -45,7 +45,7 @@ export function createGeminiAdapter(
   return {
     kind: 'gemini',
     async generate(request) {
-      const ctx = new CallContext(request.signal, connection.apiKey, limits);
+      const ctx = new CallContext(request.signal, connection.apiKey, limits, options.fetch);
       try {
         if (!connection.apiKey) {
           throw new ProviderError('auth', 'no API key configured for Gemini', { retryable: false });

@@ -92,7 +92,7 @@ export function createOpenAiCompatibleAdapter(
   return {
     kind: 'openai-compatible',
     async generate(request) {
-      const ctx = new CallContext(request.signal, connection.apiKey, limits);
+      const ctx = new CallContext(request.signal, connection.apiKey, limits, options.fetch);
       try {
         const support =
           request.sizeSupport ?? defaultSizeSupport('openai-compatible', request.providerModelId);

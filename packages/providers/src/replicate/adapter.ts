@@ -45,7 +45,7 @@ export function createReplicateAdapter(
   return {
     kind: 'replicate',
     async generate(request) {
-      const ctx = new CallContext(request.signal, connection.apiKey, limits);
+      const ctx = new CallContext(request.signal, connection.apiKey, limits, options.fetch);
       try {
         if (!connection.apiKey) {
           throw new ProviderError('auth', 'no API key configured for Replicate', {
