@@ -7,14 +7,9 @@
 import { parseArgs } from 'node:util';
 import { openDatabase } from '@arena/db';
 import { challenges, leaderboardSnapshots } from '@arena/db';
-import {
-  aggregateVotesByCategory,
-  challengeScope,
-  loadConfig,
-  loadNames,
-  publishChallengeResults,
-  recomputeLeaderboards,
-} from '@arena/services';
+import { loadConfig } from '@arena/runtime';
+import { challengeScope, publishChallengeResults, recomputeLeaderboards } from '@arena/services';
+import { aggregateVotesByCategory, loadNames } from '@arena/services/internal';
 import { eq, sql } from 'drizzle-orm';
 import pino from 'pino';
 import { perBattleBootstrap } from './per-battle-bootstrap';
@@ -52,11 +47,12 @@ for (let rep = 0; rep < Number(values.reps); rep += 1) {
   if (values.kind === 'job') {
     details = await recomputeLeaderboards(ctx);
   } else if (values.kind === 'aggregate') {
-    const rows = await aggregateVotesByCategory(ctx.db, ['text-to-image'], await loadNames(ctx.db));
+    const names = await loadNames(ctx);
+    const rows = await aggregateVotesByCategory(ctx, { arenas: ['text-to-image'], names });
     details = { rows: rows.length };
   } else if (values.kind === 'close') {
     // What closing a challenge adds: its own leaderboard, from its votes alone.
-    details = await publishChallengeResults(ctx, [challenge!.id]);
+    details = await publishChallengeResults(ctx, { challengeIds: [challenge!.id] });
   } else {
     details = await perBattleBootstrap(ctx.db, rounds);
   }

@@ -18,4 +18,6 @@ export interface AppDeps {
   sessionSecret: string;
   /** Built web UI to serve, if any. */
   webDir?: string;
+  /** Believe X-Forwarded-Proto (behind a TLS-terminating proxy) when marking cookies Secure. */
+  trustProxy?: boolean;
 }

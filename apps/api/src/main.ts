@@ -7,8 +7,8 @@ import {
   createRuntime,
   loadConfig,
   resolveSessionSecret,
-  seedCatalogIfEmpty,
-} from '@arena/services';
+} from '@arena/runtime';
+import { seedCatalogIfEmpty } from '@arena/services';
 import { createApp } from './app';
 
 /** The web UI built by `pnpm build` (apps/web/build), served when present. */
@@ -19,16 +19,21 @@ async function main() {
   const logger = createLogger(config.logLevel, 'arena-api');
   // Without Redis the jobs run here (embedded mode); with it, apps/worker runs them.
   const runtime = await createRuntime({ config, logger, runJobs: !config.redisUrl });
-  const sessionSecret = await resolveSessionSecret(config.sessionSecret, config.dataDir);
+  const sessionSecret = await resolveSessionSecret(config);
   if (config.seedCatalog) {
-    const seeded = await seedCatalogIfEmpty(runtime.ctx, config.catalogFile);
+    const seeded = await seedCatalogIfEmpty(runtime.ctx, { catalogFile: config.catalogFile });
     if (seeded.seeded) logger.info({ launched: seeded.launched }, 'demo catalog seeded');
   }
   await runtime.startJobs();
 
   const webDir = config.webDir ?? (existsSync(BUILT_WEB) ? BUILT_WEB : undefined);
   if (!webDir) logger.warn('no web build found: serving the API only (run `pnpm build`)');
-  const app = createApp({ ctx: runtime.ctx, sessionSecret, webDir });
+  const app = createApp({
+    ctx: runtime.ctx,
+    sessionSecret,
+    webDir,
+    trustProxy: config.trustProxy,
+  });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const host = info.address.includes(':') ? `[${info.address}]` : info.address;
     const mode = [

@@ -1,11 +1,10 @@
 import { challenges, generations, models } from '@arena/db';
 import { createOperatorToken, recomputeLeaderboards } from '@arena/services';
-import { insertVotes, type VoteSpec } from '@arena/testing';
+import { insertVotes, tournament, type VoteSpec } from '@arena/testing';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startVotableArena, type TestArena } from './support/arena';
 import { TestClient } from './support/client';
-import { tournament } from './support/tournament';
 
 const ALPHA = 'alpha-image';
 const BETA = 'beta-diffusion';

@@ -4,14 +4,13 @@ import { join } from 'node:path';
 import { ARENAS } from '@arena/core';
 import { categories, challenges, leaderboardSnapshots, models, voters, votes } from '@arena/db';
 import { closeChallenge, recomputeLeaderboards } from '@arena/services';
-import { insertVotes } from '@arena/testing';
+import { insertVotes, tournament } from '@arena/testing';
 import { and, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startVotableArena, TEST_SESSION_SECRET, type TestArena } from './support/arena';
 import { runCli } from './support/cli';
 import { TestClient } from './support/client';
-import { tournament } from './support/tournament';
 
 const T2I = ['alpha-image', 'beta-diffusion', 'gamma-gen', 'delta-draw'];
 
@@ -43,15 +42,8 @@ describe('open data: the vote export and the recompute from it', () => {
       // Kept for audit, not counted: never exported.
       ...tournament('cafe-logo', T2I, 3, 0).map((spec) => ({ ...spec, counted: false })),
     ]);
-    await closeChallenge(
-      arena.runtime.ctx,
-      {
-        challengeId: (
-          await db().select().from(challenges).where(eq(challenges.slug, 'rainy-street'))
-        )[0]!.id,
-      },
-      null,
-    );
+    const [rainy] = await db().select().from(challenges).where(eq(challenges.slug, 'rainy-street'));
+    await closeChallenge(arena.runtime.ctx, { challengeId: rainy!.id, operatorId: null });
     await recomputeLeaderboards(arena.runtime.ctx);
   });
   afterAll(async () => {

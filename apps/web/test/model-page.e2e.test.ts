@@ -108,7 +108,9 @@ describe('model and challenge pages in the browser', () => {
     await page.goto(`${baseUrl}/leaderboard/text-to-image`);
     await page.getByTestId('leaderboard-table').waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('leaderboard-row').count()).toBe(6);
-    await page.getByTestId('model-link').filter({ hasText: model.name }).first().click();
+    // By its exact name: "Nano Banana" is also the start of "Nano Banana Pro".
+    const exactName = new RegExp(`^\\s*${model.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
+    await page.getByTestId('model-link').filter({ hasText: exactName }).first().click();
 
     await page.getByTestId('model-page').waitFor({ timeout: 30_000 });
     expect(new URL(page.url()).pathname).toBe(`/models/${model.slug}`);

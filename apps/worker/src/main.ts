@@ -1,4 +1,4 @@
-import { ConfigError } from '@arena/services';
+import { ConfigError } from '@arena/runtime';
 import { runWorker, stopOnSignals } from './run-worker';
 
 runWorker().then(stopOnSignals, (error) => {

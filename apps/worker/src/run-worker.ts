@@ -4,7 +4,7 @@ import {
   createRuntime,
   loadConfig,
   type RuntimeOptions,
-} from '@arena/services';
+} from '@arena/runtime';
 
 export interface WorkerHandle {
   /** Stops taking jobs, lets running ones finish, closes connections. */

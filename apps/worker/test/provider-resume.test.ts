@@ -1,9 +1,16 @@
 import { challenges, generations, generationTries, images } from '@arena/db';
 import { findChallengeIdBySlug, launchChallenge, syncCatalog } from '@arena/services';
-import { createTestRuntime, TEST_REDIS_URL, waitFor, type TestRuntime } from '@arena/testing';
+import {
+  createTestRuntime,
+  FAKE_KEY_ENV,
+  fleetCatalog,
+  startFakeFleet,
+  type FakeFleet,
+  type TestRuntime,
+} from '@arena/runtime/testing';
+import { TEST_REDIS_URL, waitFor } from '@arena/testing';
 import { asc, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FAKE_KEY_ENV, fleetCatalog, startFakeFleet, type FakeFleet } from './support/fake-fleet';
 import { startWorkerProcess } from './support/worker-process';
 
 /**
@@ -21,13 +28,12 @@ describe('resuming provider requests after a worker dies', () => {
     fleet.servers.fal.scenario.setDefaults({ latency: 8000 });
     fleet.servers.replicate.scenario.setDefaults({ latency: 8000 });
     api = await createTestRuntime({ driver: 'postgres', bullmq: true, runJobs: false });
-    await syncCatalog(
-      api.runtime.ctx,
-      fleetCatalog(fleet, [
+    await syncCatalog(api.runtime.ctx, {
+      catalog: fleetCatalog(fleet, [
         { slug: 'm-fal', routes: [{ kind: 'fal' }] },
         { slug: 'm-replicate', routes: [{ kind: 'replicate' }] },
       ]),
-    );
+    });
   });
   afterAll(async () => {
     await api?.close();
@@ -36,7 +42,7 @@ describe('resuming provider requests after a worker dies', () => {
 
   it('resumes the same request ids after a restart', async () => {
     const { ctx } = api.runtime;
-    const challengeId = await findChallengeIdBySlug(ctx, 'challenge-1');
+    const challengeId = await findChallengeIdBySlug(ctx, { slug: 'challenge-1' });
     await launchChallenge(ctx, { challengeId });
     const env = {
       DATABASE_URL: api.database!.url,

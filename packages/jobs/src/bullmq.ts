@@ -76,7 +76,6 @@ export function createBullMqQueue(options: BullMqOptions): JobQueue {
 }
 
 export interface BullMqRunnerOptions extends BullMqOptions {
-  handlers: JobHandlers;
   /** Jobs running at once per queue in this process (by queue name); default 4. */
   concurrency?: Record<string, number>;
   logger?: JobLogger;
@@ -87,12 +86,12 @@ export interface BullMqRunnerOptions extends BullMqOptions {
 
 /** Runs the handlers for every queue, in this process, from Redis. */
 export function createBullMqRunner(options: BullMqRunnerOptions): JobRunner {
-  assertCompleteHandlers(options.handlers);
   const logger = options.logger ?? silentLogger;
   const prefix = options.prefix ?? DEFAULT_QUEUE_PREFIX;
   const shutdown = new AbortController();
   const connections: Redis[] = [];
   const workers: Worker[] = [];
+  let handlers: JobHandlers | undefined;
 
   async function process(job: Job, token?: string) {
     const name = job.name as JobName;
@@ -103,7 +102,7 @@ export function createBullMqRunner(options: BullMqRunnerOptions): JobRunner {
     } catch (error) {
       throw new UnrecoverableError(`invalid payload for ${name}: ${(error as ZodError).message}`);
     }
-    const handler = options.handlers[name] as (p: unknown, c: unknown) => Promise<void>;
+    const handler = handlers![name] as (p: unknown, c: unknown) => Promise<void>;
     try {
       await handler(payload, {
         jobId: job.id ?? '',
@@ -123,7 +122,9 @@ export function createBullMqRunner(options: BullMqRunnerOptions): JobRunner {
   }
 
   return {
-    async start() {
+    async start(jobHandlers) {
+      assertCompleteHandlers(jobHandlers);
+      handlers = jobHandlers;
       for (const queueName of queueNames()) {
         const connection = createRedisConnection(options.redisUrl);
         connections.push(connection);

@@ -27,7 +27,6 @@ interface InProcessJob {
 }
 
 export interface InProcessJobsOptions {
-  handlers: JobHandlers;
   /** Jobs running at once per queue (by queue name); default 4. */
   concurrency?: Record<string, number>;
   logger?: JobLogger;
@@ -47,8 +46,7 @@ export type InProcessJobs = JobQueue &
  * BullMQ runner, in memory. Nothing survives a restart, and nothing needs to: the reconciler
  * re-enqueues every unfinished generation from the database at start-up.
  */
-export function createInProcessJobs(options: InProcessJobsOptions): InProcessJobs {
-  assertCompleteHandlers(options.handlers);
+export function createInProcessJobs(options: InProcessJobsOptions = {}): InProcessJobs {
   const logger = options.logger ?? silentLogger;
   const random = options.random ?? Math.random;
   const jobs = new Map<string, InProcessJob>();
@@ -56,6 +54,7 @@ export function createInProcessJobs(options: InProcessJobsOptions): InProcessJob
   const active = new Map<string, number>();
   const shutdown = new AbortController();
   let running = false;
+  let handlers: JobHandlers | undefined;
   let idleWaiters: Array<() => void> = [];
 
   const queueOf = (job: InProcessJob) => jobSettings[job.name].queue;
@@ -97,7 +96,7 @@ export function createInProcessJobs(options: InProcessJobsOptions): InProcessJob
     const retry = options.retry?.[job.name] ?? jobSettings[job.name].retry;
     try {
       const payload = parsePayload(job.name, job.payload);
-      const handler = options.handlers[job.name] as (p: unknown, c: unknown) => Promise<void>;
+      const handler = handlers![job.name] as (p: unknown, c: unknown) => Promise<void>;
       await handler(payload, {
         jobId: job.id,
         attempt: job.attemptsMade,
@@ -166,7 +165,9 @@ export function createInProcessJobs(options: InProcessJobsOptions): InProcessJob
     async enqueueMany(requests: JobRequest[]) {
       for (const request of requests) add(request.name, request.payload, request.options);
     },
-    async start() {
+    async start(jobHandlers) {
+      assertCompleteHandlers(jobHandlers);
+      handlers = jobHandlers;
       running = true;
       for (const queue of waiting.keys()) pump(queue);
     },

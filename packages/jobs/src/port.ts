@@ -43,8 +43,13 @@ export type JobHandler<N extends JobName> = (
 ) => Promise<void>;
 export type JobHandlers = { [N in JobName]: JobHandler<N> };
 
+/**
+ * Runs jobs. Handlers are given at start, not at construction: the queue a service context
+ * enqueues into exists before the handlers that need that context.
+ */
 export interface JobRunner {
-  start(): Promise<void>;
+  /** Refuses to start unless every job has exactly one handler. */
+  start(handlers: JobHandlers): Promise<void>;
   /** Stops taking jobs and waits for running ones (up to the runner's grace period). */
   stop(): Promise<void>;
 }

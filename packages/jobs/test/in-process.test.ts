@@ -10,12 +10,14 @@ import {
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
 function jobsWith(run: JobHandlers['generation.run'], concurrency = 2) {
-  return createInProcessJobs({
-    handlers: { 'generation.run': run, 'leaderboard.recompute': async () => {} },
+  const jobs = createInProcessJobs({
     concurrency: { generation: concurrency },
     random: () => 0,
     retry: { 'generation.run': { attempts: 5, baseDelayMs: 20, maxDelayMs: 1000 } },
   });
+  const handlers: JobHandlers = { 'generation.run': run, 'leaderboard.recompute': async () => {} };
+  const start = jobs.start.bind(jobs);
+  return Object.assign(jobs, { start: () => start(handlers) });
 }
 
 describe('in-process job runner', () => {
@@ -119,9 +121,12 @@ describe('in-process job runner', () => {
     ).rejects.toThrow();
   });
 
-  it('refuses to start without a handler for every job', () => {
-    expect(() => createInProcessJobs({ handlers: {} as JobHandlers })).toThrow(
-      /missing: generation.run/,
+  it('refuses to start without a handler for every job', async () => {
+    const jobs = createInProcessJobs();
+    await expect(jobs.start({} as JobHandlers)).rejects.toThrow(/missing: generation.run/);
+    const extra = { 'generation.run': async () => {}, 'leaderboard.recompute': async () => {} };
+    await expect(jobs.start({ ...extra, 'image.resize': async () => {} } as never)).rejects.toThrow(
+      /unknown: image.resize/,
     );
   });
 });

@@ -1,13 +1,44 @@
-import type { Database } from '@arena/db';
+import type { Database, providers } from '@arena/db';
 import type { JobQueue, ProviderLimiter } from '@arena/jobs';
+import type { ProviderAdapter } from '@arena/providers';
 import type { ImageStore } from '@arena/storage';
 import type { Logger } from 'pino';
-import type { AppConfig } from './config/config';
-import type { ProviderRegistry } from './generations/provider-registry';
+
+/** The settings operations read; the runtime parses them from the environment. */
+export interface ServiceConfig {
+  /** K factor of the online Elo applied with every vote. */
+  eloK: number;
+  battleTtlMs: number;
+  /** A vote sooner than this after the battle was issued is refused. */
+  minViewMs: number;
+  /** Deadline of one provider call, downloads included. */
+  generationTimeoutMs: number;
+  leaderboard: {
+    bootstrapRounds: number;
+    debounceMs: number;
+    historyIntervalMs: number;
+    provisionalVotes: number;
+  };
+  /** Key of the voter-id hash in vote exports; derived from the session secret when unset. */
+  exportSalt?: string;
+}
+
+export type ProviderRow = typeof providers.$inferSelect;
+
+export type AdapterLookup = { adapter: ProviderAdapter } | { unavailable: string };
 
 /**
- * What every service receives. `db` may be a transaction: services that compose others pass
- * `{ ...ctx, db: tx }` down, so several verbs can share one transaction.
+ * Turns a provider row into a ready adapter, or says why none is available (disabled, key not
+ * set). The runtime implements it; keys never pass through the database or the queue.
+ */
+export interface ProviderRegistry {
+  lookup(provider: ProviderRow): AdapterLookup;
+}
+
+/**
+ * What every operation receives; each declares the part it needs with `Pick`. `db` may be a
+ * transaction: operations that compose others pass `{ ...ctx, db: tx }` down, so several
+ * operations can share one transaction.
  */
 export interface ServiceContext {
   db: Database;
@@ -16,7 +47,7 @@ export interface ServiceContext {
   providers: ProviderRegistry;
   /** Per-provider concurrency and rate limits, shared by every worker. */
   limiter: ProviderLimiter;
-  config: AppConfig;
+  config: ServiceConfig;
   logger: Logger;
   now: () => Date;
 }

@@ -1,48 +1,70 @@
-export * from './battles/image-urls';
-export * from './battles/issue-battle';
-export * from './battles/read-image';
-export * from './catalog/catalog-schema';
-export * from './catalog/load-catalog';
-export * from './catalog/seed-catalog';
-export * from './catalog/sync-catalog';
-export * from './challenges/close-challenge';
-export * from './challenges/create-challenge';
-export * from './challenges/find-challenge';
-export * from './challenges/launch';
-export * from './challenges/open-when-ready';
-export * from './config/config';
-export * from './context';
-export * from './generations/provider-health';
-export * from './generations/provider-registry';
-export * from './generations/rank-routes';
-export * from './health/check-health';
-export * from './generations/reconcile';
-export * from './generations/run-generation';
-export * from './images/store-image';
-export * from './jobs/job-handlers';
-export * from './exports/export-votes';
-export * from './exports/voter-hash';
-export * from './leaderboards/aggregate-votes';
-export * from './leaderboards/get-leaderboard';
-export * from './leaderboards/position-bias';
-export * from './leaderboards/rating-history';
-export * from './leaderboards/recompute';
-export * from './leaderboards/request-recompute';
-export * from './leaderboards/scopes';
-export * from './leaderboards/snapshot-reads';
-export * from './models/provider-performance';
-export * from './operators/tokens';
-export * from './reads/list-categories';
-export * from './reads/list-challenges';
-export * from './reads/list-models';
-export * from './results/best-for';
-export * from './results/challenge-leaderboard';
-export * from './results/head-to-head';
-export * from './results/model-results';
-export * from './results/result-image';
-export * from './runtime/create-runtime';
-export * from './runtime/logger';
-export * from './runtime/session-secret';
-export * from './voters/ensure-voter';
-export * from './votes/apply-elo';
-export * from './votes/record-vote';
+// Every operation of the product, called as `operation(ctx, input)`. Helpers that serve
+// several operations stay inside the package.
+
+export type {
+  AdapterLookup,
+  ProviderRegistry,
+  ProviderRow,
+  ServiceConfig,
+  ServiceContext,
+} from './context';
+export { createJobHandlers } from './jobs/job-handlers';
+export { checkHealth } from './health/check-health';
+
+// Voting
+export { ensureVoter, type Voter } from './voters/ensure-voter';
+export { issueBattle, type IssueBattleInput } from './battles/issue-battle';
+export { readBattleImage } from './battles/read-battle-image';
+export { recordVote, type RecordVoteInput } from './votes/record-vote';
+export type { ImageBytes } from './images/image-bytes';
+
+// Catalog and challenges
+export { catalogSchema, type Catalog } from './catalog/catalog-schema';
+export { CatalogError, DEFAULT_CATALOG_FILE, loadCatalog } from './catalog/load-catalog';
+export { seedCatalogIfEmpty } from './catalog/seed-catalog';
+export { syncCatalog, type CatalogSyncResult } from './catalog/sync-catalog';
+export {
+  createChallenge,
+  createChallengeInput,
+  type CreateChallengeInput,
+} from './challenges/create-challenge';
+export { findChallengeIdBySlug } from './challenges/find-challenge-id';
+export { launchChallenge, type LaunchResult } from './challenges/launch-challenge';
+export { closeChallenge } from './challenges/close-challenge';
+export { readSourceImage } from './challenges/read-source-image';
+export { listCategories } from './reads/list-categories';
+export { listChallenges } from './reads/list-challenges';
+export { listModels } from './reads/list-models';
+
+// Generation
+export { reconcileGenerations, type ReconcileResult } from './generations/reconcile';
+export { runGeneration } from './generations/run-generation';
+export { getModelProviders, type ModelProvider } from './models/provider-performance';
+
+// Leaderboards and results
+export { getLeaderboard } from './leaderboards/get-leaderboard';
+export { getPositionBias } from './leaderboards/position-bias';
+export { getRatingHistory } from './leaderboards/rating-history';
+export { recomputeLeaderboards } from './leaderboards/recompute-leaderboards';
+export { publishChallengeResults } from './leaderboards/publish-challenge-results';
+export type { RecomputeResult } from './leaderboards/publish-boards';
+export { requestLeaderboardRecompute } from './leaderboards/request-recompute';
+export { challengeScope } from './leaderboards/scopes';
+export { getBestFor } from './results/best-for';
+export { getChallengeLeaderboard } from './results/challenge-leaderboard';
+export { getHeadToHead } from './results/head-to-head';
+export { getModelResults } from './results/model-results';
+export { readResultImage } from './results/result-image';
+
+// Open data
+export {
+  EXPORT_CONTENT_TYPES,
+  EXPORT_FORMATS,
+  exportVotes,
+  type ExportFormat,
+} from './exports/export-votes';
+export { exportSalt } from './exports/voter-hash';
+
+// Operators
+export { authenticateOperator, type Operator } from './operators/authenticate-operator';
+export { createOperatorToken } from './operators/create-operator-token';

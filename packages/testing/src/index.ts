@@ -1,6 +1,9 @@
-export * from './arena';
+// Test helpers that stand below every package of ours but `db`: per-file Postgres databases,
+// Redis key prefixes, hand-made votes, polling. They know nothing of services or runtime, so
+// any package's tests can use them.
+export { TEST_CATALOG_FILE, type TestDriver } from './fixtures';
 export * from './postgres';
 export * from './redis';
-export * from './runtime';
+export * from './tournament';
 export * from './votes';
 export * from './wait';

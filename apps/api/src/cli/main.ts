@@ -1,4 +1,4 @@
-import { ConfigError } from '@arena/services';
+import { ConfigError } from '@arena/runtime';
 import { catalogCommand } from './commands/catalog';
 import { challengeCommand } from './commands/challenge';
 import { exportCommand } from './commands/export';

@@ -7,7 +7,7 @@ export function operatorAuth(ctx: ServiceContext) {
   return createMiddleware<AppEnv>(async (c, next) => {
     const header = c.req.header('authorization');
     const token = header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : undefined;
-    const operator = await authenticateOperator(ctx, token);
+    const operator = await authenticateOperator(ctx, { token });
     c.set('operatorId', operator.id);
     await next();
   });

@@ -11,15 +11,18 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
  * Binds the request to an anonymous voter through an HMAC-signed, httpOnly cookie. A missing or
  * tampered cookie gets a new voter, so a forged id can never act as someone else.
  */
-export function voterSession(ctx: ServiceContext, secret: string) {
+export function voterSession(
+  ctx: Pick<ServiceContext, 'db' | 'now'>,
+  { secret, trustProxy = false }: { secret: string; trustProxy?: boolean },
+) {
   return createMiddleware<AppEnv>(async (c, next) => {
     const signed = await getSignedCookie(c, secret, VOTER_COOKIE);
     const claimed = typeof signed === 'string' && UUID.test(signed) ? signed : undefined;
-    const voter = await ensureVoter(ctx, claimed);
+    const voter = await ensureVoter(ctx, { voterId: claimed });
     if (voter.created || voter.id !== claimed) {
       const secure =
         new URL(c.req.url).protocol === 'https:' ||
-        (ctx.config.trustProxy && c.req.header('x-forwarded-proto') === 'https');
+        (trustProxy && c.req.header('x-forwarded-proto') === 'https');
       await setSignedCookie(c, VOTER_COOKIE, voter.id, secret, {
         httpOnly: true,
         sameSite: 'Lax',

@@ -73,14 +73,23 @@ export function adminRoutes({ ctx }: AppDeps) {
   const router = createRouter();
   router.use('/admin/*', operatorAuth(ctx));
   router.openapi(create, async (c) =>
-    c.json(await createChallenge(ctx, c.req.valid('json'), c.get('operatorId')), 201),
+    c.json(
+      await createChallenge(ctx, {
+        operatorId: c.get('operatorId'),
+        challenge: c.req.valid('json'),
+      }),
+      201,
+    ),
   );
   router.openapi(launch, async (c) =>
     c.json(await launchChallenge(ctx, { challengeId: c.req.valid('param').id }), 202),
   );
   router.openapi(close, async (c) =>
     c.json(
-      await closeChallenge(ctx, { challengeId: c.req.valid('param').id }, c.get('operatorId')),
+      await closeChallenge(ctx, {
+        challengeId: c.req.valid('param').id,
+        operatorId: c.get('operatorId'),
+      }),
       200,
     ),
   );

@@ -39,10 +39,10 @@ const vote = createRoute({
   },
 });
 
-export function battleRoutes({ ctx, sessionSecret }: AppDeps) {
+export function battleRoutes({ ctx, sessionSecret, trustProxy }: AppDeps) {
   const router = createRouter();
   // `/battles/*` also matches `/battles` itself.
-  router.use('/battles/*', voterSession(ctx, sessionSecret));
+  router.use('/battles/*', voterSession(ctx, { secret: sessionSecret, trustProxy }));
   router.openapi(createBattle, async (c) => {
     const body = c.req.valid('json');
     const battle = await issueBattle(ctx, {

@@ -28,18 +28,18 @@ export function imageRoutes({ ctx }: AppDeps) {
   router.get('/battle-images/:token', async (c) => {
     const token = c.req.param('token');
     if (!TOKEN.test(token)) throw notFound('image_not_found', 'no such image');
-    return sendImage(c, await readBattleImage(ctx, token));
+    return sendImage(c, await readBattleImage(ctx, { token }));
   });
   router.get('/source-images/:id', async (c) => {
     const id = c.req.param('id');
     if (!TOKEN.test(id)) throw notFound('image_not_found', 'no such image');
-    return sendImage(c, await readSourceImage(ctx, id));
+    return sendImage(c, await readSourceImage(ctx, { imageId: id }));
   });
   // Attempts of closed challenges only: results and galleries are public once a challenge closes.
   router.get('/result-images/:id', async (c) => {
     const id = c.req.param('id');
     if (!TOKEN.test(id)) throw notFound('image_not_found', 'no such image');
-    return sendImage(c, await readResultImage(ctx, id));
+    return sendImage(c, await readResultImage(ctx, { imageId: id }));
   });
   return router;
 }

@@ -28,7 +28,7 @@ const exportRoute = createRoute({
 
 export function openDataRoutes({ ctx, sessionSecret }: AppDeps) {
   const router = createRouter();
-  const salt = exportSalt(ctx.config, sessionSecret);
+  const salt = exportSalt(ctx, { sessionSecret });
   router.openapi(exportRoute, (c) => {
     const { format } = c.req.valid('query');
     c.header('Content-Type', EXPORT_CONTENT_TYPES[format]);

@@ -1,12 +1,5 @@
-import { seedCatalogIfEmpty } from '@arena/services';
-import {
-  createTestRuntime,
-  TEST_CATALOG_FILE,
-  waitFor,
-  type TestDriver,
-  type TestRuntime,
-} from '@arena/testing';
-import { challenges } from '@arena/db';
+import { startSeededRuntime, type TestRuntime } from '@arena/runtime/testing';
+import type { TestDriver } from '@arena/testing';
 import { createApp } from '../../src/app';
 
 export const TEST_SESSION_SECRET = 'test-session-secret-that-is-long-enough-0123456789';
@@ -23,14 +16,7 @@ export async function startVotableArena(
   driver: TestDriver,
   env: Record<string, string> = {},
 ): Promise<TestArena> {
-  const test = await createTestRuntime({ driver, env });
-  const { ctx } = test.runtime;
-  await seedCatalogIfEmpty(ctx, TEST_CATALOG_FILE);
-  await test.runtime.startJobs();
-  await waitFor(async () => {
-    const rows = await ctx.db.select({ status: challenges.status }).from(challenges);
-    return rows.length > 0 && rows.every((row) => row.status === 'voting');
-  }, 60_000);
-  const app = createApp({ ctx, sessionSecret: TEST_SESSION_SECRET });
+  const test = await startSeededRuntime({ driver, env });
+  const app = createApp({ ctx: test.runtime.ctx, sessionSecret: TEST_SESSION_SECRET });
   return { ...test, app };
 }

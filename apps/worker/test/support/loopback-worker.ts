@@ -1,3 +1,4 @@
+import { LOOPBACK_ADAPTER_OPTIONS } from '@arena/runtime/testing';
 import { runWorker, stopOnSignals } from '../../src/run-worker';
 
 /**
@@ -5,12 +6,7 @@ import { runWorker, stopOnSignals } from '../../src/run-worker';
  * providers are allowed (plain http on 127.0.0.1), and polling is quick.
  */
 runWorker({
-  adapterOptions: {
-    imageUrlPolicy: { requireHttps: false, allowedPrivateAddresses: ['127.0.0.1'] },
-    extraImageHosts: ['127.0.0.1'],
-    pollIntervalMs: 20,
-    maxPollIntervalMs: 50,
-  },
+  adapterOptions: { ...LOOPBACK_ADAPTER_OPTIONS, pollIntervalMs: 20, maxPollIntervalMs: 50 },
 }).then(stopOnSignals, (error) => {
   console.error(error);
   process.exit(1);

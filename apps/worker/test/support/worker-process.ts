@@ -6,6 +6,8 @@ const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 export interface WorkerProcess {
   child: ChildProcess;
   output(): string;
+  /** Resolves when the process has exited. */
+  exited: Promise<void>;
   /** SIGKILL: no graceful shutdown, jobs are left mid-flight. */
   kill(): Promise<void>;
   stop(): Promise<void>;
@@ -28,6 +30,7 @@ export function startWorkerProcess(
   return {
     child,
     output: () => output,
+    exited,
     async kill() {
       child.kill('SIGKILL');
       await exited;

@@ -68,7 +68,7 @@ export async function issueBattle(
 
   const [seen, ratings] = await Promise.all([
     seenComparisons(ctx, input.voterId, [...answered.keys()]),
-    loadScopeRatings(ctx.db, input.arena, categoryId ?? OVERALL_SCOPE),
+    loadScopeRatings(ctx, { arena: input.arena, scope: categoryId ?? OVERALL_SCOPE }),
   ]);
   const pairing = choosePairing({ answered, seen, ratings, rng });
   if (!pairing) throw notFound('no_battle_available', 'no open challenge has two answers yet');

@@ -1,6 +1,7 @@
 import { twoSidedZ, type Arena } from '@arena/core';
-import { leaderboardSnapshots, type Database } from '@arena/db';
+import { leaderboardSnapshots } from '@arena/db';
 import { eq } from 'drizzle-orm';
+import type { ServiceContext } from '../context';
 import { latestSnapshotId } from '../leaderboards/snapshot-reads';
 
 /** What matchmaking knows of one model from the latest snapshot. */
@@ -31,16 +32,15 @@ const CACHE_SIZE = 32;
 
 /** The latest snapshot's ratings and pair counts for an arena scope (empty before the first). */
 export async function loadScopeRatings(
-  db: Database,
-  arena: Arena,
-  scope: string,
+  ctx: Pick<ServiceContext, 'db'>,
+  input: { arena: Arena; scope: string },
 ): Promise<ScopeRatings> {
-  const latestId = await latestSnapshotId(db, arena, scope);
+  const latestId = await latestSnapshotId(ctx, input);
   if (!latestId) return EMPTY;
   const cached = cache.get(latestId);
   if (cached) return cached;
   const t = leaderboardSnapshots;
-  const [snapshot] = await db
+  const [snapshot] = await ctx.db
     .select({ rows: t.rows, pairs: t.pairs })
     .from(t)
     .where(eq(t.id, latestId));

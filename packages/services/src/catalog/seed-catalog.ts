@@ -1,7 +1,7 @@
 import { isDomainError } from '@arena/core';
 import { challenges, models } from '@arena/db';
 import { asc, count, eq } from 'drizzle-orm';
-import { launchChallenge } from '../challenges/launch';
+import { launchChallenge } from '../challenges/launch-challenge';
 import type { ServiceContext } from '../context';
 import { DEFAULT_CATALOG_FILE, loadCatalog } from './load-catalog';
 import { syncCatalog } from './sync-catalog';
@@ -11,13 +11,14 @@ import { syncCatalog } from './sync-catalog';
  * arena is votable within a minute. Later starts leave the database to the operators.
  */
 export async function seedCatalogIfEmpty(
-  ctx: ServiceContext,
-  catalogFile = DEFAULT_CATALOG_FILE,
+  ctx: Pick<ServiceContext, 'db' | 'store' | 'queue' | 'logger' | 'now'>,
+  input: { catalogFile?: string } = {},
 ): Promise<{ seeded: boolean; launched: number }> {
+  const { catalogFile = DEFAULT_CATALOG_FILE } = input;
   const [existing] = await ctx.db.select({ n: count() }).from(models);
   if ((existing?.n ?? 0) > 0) return { seeded: false, launched: 0 };
   const catalog = await loadCatalog(catalogFile);
-  await syncCatalog(ctx, catalog, catalogFile);
+  await syncCatalog(ctx, { catalog, catalogFile });
   const drafts = await ctx.db
     .select({ id: challenges.id, arena: challenges.arena })
     .from(challenges)

@@ -30,9 +30,13 @@ async function sourceBytes(spec: SourceSpec, catalogFile: string): Promise<Buffe
  */
 export async function syncCatalog(
   ctx: Pick<ServiceContext, 'db' | 'store' | 'logger'>,
-  catalog: Catalog,
-  catalogFile = DEFAULT_CATALOG_FILE,
+  input: {
+    catalog: Catalog;
+    /** The catalog's file: image paths in it are relative to its folder. */
+    catalogFile?: string;
+  },
 ): Promise<CatalogSyncResult> {
+  const { catalog, catalogFile = DEFAULT_CATALOG_FILE } = input;
   const existing = await ctx.db
     .select({ slug: challenges.slug })
     .from(challenges)
@@ -50,11 +54,10 @@ export async function syncCatalog(
   const sourceImageIds = new Map<string, string>();
   for (const challenge of newChallenges) {
     if (!challenge.sourceImage) continue;
-    const image = await storeImage(
-      ctx,
-      await sourceBytes(challenge.sourceImage, catalogFile),
-      'source',
-    );
+    const image = await storeImage(ctx, {
+      bytes: await sourceBytes(challenge.sourceImage, catalogFile),
+      kind: 'source',
+    });
     sourceImageIds.set(challenge.slug, image.id);
   }
 

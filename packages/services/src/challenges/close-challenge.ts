@@ -2,7 +2,7 @@ import { conflict, notFound } from '@arena/core';
 import { auditLog, challenges } from '@arena/db';
 import { eq } from 'drizzle-orm';
 import type { ServiceContext } from '../context';
-import { publishChallengeResults } from '../leaderboards/recompute';
+import { publishChallengeResults } from '../leaderboards/publish-challenge-results';
 
 /**
  * Closes a challenge that is open for voting: it leaves matchmaking, takes no more votes, and
@@ -12,8 +12,7 @@ import { publishChallengeResults } from '../leaderboards/recompute';
  */
 export async function closeChallenge(
   ctx: Pick<ServiceContext, 'db' | 'config' | 'logger' | 'now'>,
-  input: { challengeId: string },
-  operatorId: string | null,
+  input: { challengeId: string; operatorId: string | null },
 ): Promise<{ challengeId: string; slug: string; status: 'closed'; closedAt: string }> {
   const result = await ctx.db.transaction(async (tx) => {
     const [challenge] = await tx
@@ -35,7 +34,7 @@ export async function closeChallenge(
       .set({ status: 'closed', closedAt, updatedAt: closedAt })
       .where(eq(challenges.id, challenge.id));
     await tx.insert(auditLog).values({
-      operatorId,
+      operatorId: input.operatorId,
       action: 'challenge.close',
       subjectType: 'challenge',
       subjectId: challenge.id,
@@ -43,7 +42,7 @@ export async function closeChallenge(
     });
     return { challenge, closedAt };
   });
-  await publishChallengeResults(ctx, [result.challenge.id]);
+  await publishChallengeResults(ctx, { challengeIds: [result.challenge.id] });
   ctx.logger.info({ challengeId: input.challengeId }, 'challenge closed');
   return {
     challengeId: result.challenge.id,

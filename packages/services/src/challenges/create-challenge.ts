@@ -27,10 +27,12 @@ export type CreateChallengeInput = z.input<typeof createChallengeInput>;
 /** Adds a draft challenge; launching it is a separate step. */
 export async function createChallenge(
   ctx: Pick<ServiceContext, 'db' | 'store'>,
-  rawInput: CreateChallengeInput,
-  operatorId: string | null,
+  {
+    operatorId,
+    challenge: request,
+  }: { operatorId: string | null; challenge: CreateChallengeInput },
 ): Promise<{ id: string; slug: string; status: string }> {
-  const input = createChallengeInput.parse(rawInput);
+  const input = createChallengeInput.parse(request);
   const [category] = await ctx.db
     .select()
     .from(categories)
@@ -43,7 +45,10 @@ export async function createChallenge(
   let sourceImageId: string | null = null;
   if (input.sourceImageBase64) {
     try {
-      const image = await storeImage(ctx, Buffer.from(input.sourceImageBase64, 'base64'), 'source');
+      const image = await storeImage(ctx, {
+        bytes: Buffer.from(input.sourceImageBase64, 'base64'),
+        kind: 'source',
+      });
       sourceImageId = image.id;
     } catch (error) {
       if (error instanceof ImageRejectedError)

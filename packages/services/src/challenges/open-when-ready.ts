@@ -10,8 +10,9 @@ import type { ServiceContext } from '../context';
  */
 export async function openChallengeWhenReady(
   ctx: Pick<ServiceContext, 'db' | 'logger' | 'now'>,
-  challengeId: string,
+  input: { challengeId: string },
 ): Promise<'voting' | 'failed' | 'unchanged'> {
+  const { challengeId } = input;
   return ctx.db.transaction(async (tx) => {
     const [challenge] = await tx
       .select({ status: challenges.status })

@@ -1,15 +1,18 @@
 import { createHmac } from 'node:crypto';
-import type { AppConfig } from '../config/config';
+import type { ServiceContext } from '../context';
 
 /**
  * The key of voter hashes in exports: EXPORT_SALT, or one derived from the session secret.
  * Derived rather than the secret itself, so that a hash can never be mistaken for (or help
  * forge) a cookie signature, which is an HMAC of the bare voter id under the session secret.
  */
-export function exportSalt(config: Pick<AppConfig, 'exportSalt'>, sessionSecret: string): string {
+export function exportSalt(
+  ctx: Pick<ServiceContext, 'config'>,
+  input: { sessionSecret: string },
+): string {
   return (
-    config.exportSalt ??
-    createHmac('sha256', sessionSecret).update('arena:export-salt').digest('hex')
+    ctx.config.exportSalt ??
+    createHmac('sha256', input.sessionSecret).update('arena:export-salt').digest('hex')
   );
 }
 

@@ -22,8 +22,9 @@ const LEASE_MARGIN_MS = 30_000;
  */
 export async function chooseRoute(
   ctx: Pick<ServiceContext, 'db' | 'providers' | 'limiter' | 'config' | 'now'>,
-  work: GenerationWork,
+  input: { work: GenerationWork },
 ): Promise<RouteChoice> {
+  const { work } = input;
   const usable: Array<{ route: Route; adapter: ProviderAdapter }> = [];
   const reasons: string[] = [];
   for (const route of work.routes) {

@@ -3,7 +3,11 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { ServiceContext } from '../context';
 
 /** Everything the generation handler needs about one generation. */
-export async function loadGenerationWork(ctx: Pick<ServiceContext, 'db'>, generationId: string) {
+export async function loadGenerationWork(
+  ctx: Pick<ServiceContext, 'db'>,
+  input: { generationId: string },
+) {
+  const { generationId } = input;
   const [row] = await ctx.db
     .select({ generation: generations, challenge: challenges, model: models })
     .from(generations)

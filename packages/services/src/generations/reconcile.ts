@@ -33,7 +33,7 @@ export async function reconcileGenerations(
     .select({ id: challenges.id })
     .from(challenges)
     .where(eq(challenges.status, 'generating'));
-  for (const { id } of generating) await openChallengeWhenReady(ctx, id);
+  for (const { id } of generating) await openChallengeWhenReady(ctx, { challengeId: id });
   if (unfinished.length > 0) {
     ctx.logger.info(
       { enqueued: unfinished.length },

@@ -1,4 +1,3 @@
-import { eq } from 'drizzle-orm';
 import { images, opaqueId, type ImageKind } from '@arena/db';
 import { normaliseImage, storageKeyFor } from '@arena/storage';
 import type { ServiceContext } from '../context';
@@ -12,10 +11,10 @@ export type StoredImage = typeof images.$inferSelect;
  */
 export async function storeImage(
   ctx: Pick<ServiceContext, 'db' | 'store'>,
-  bytes: Uint8Array,
-  kind: ImageKind,
+  input: { bytes: Uint8Array; kind: ImageKind },
 ): Promise<StoredImage> {
-  const normalised = await normaliseImage(bytes);
+  const { kind } = input;
+  const normalised = await normaliseImage(input.bytes);
   const id = opaqueId();
   const storageKey = storageKeyFor(id);
   await ctx.store.put(storageKey, normalised.bytes, normalised.contentType);
@@ -33,13 +32,4 @@ export async function storeImage(
     })
     .returning();
   return row!;
-}
-
-/** Removes an image nobody references (e.g. the loser of two runs of the same job). */
-export async function discardImage(
-  ctx: Pick<ServiceContext, 'db' | 'store'>,
-  image: StoredImage,
-): Promise<void> {
-  await ctx.db.delete(images).where(eq(images.id, image.id));
-  await ctx.store.delete(image.storageKey);
 }

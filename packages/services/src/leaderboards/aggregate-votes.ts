@@ -1,6 +1,7 @@
 import type { Arena, SideCounts } from '@arena/core';
-import { challenges, votes, type Database } from '@arena/db';
+import { challenges, votes } from '@arena/db';
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { ServiceContext } from '../context';
 import type { Names } from './scopes';
 
 /** One count per outcome, as int4 so that the driver hands back numbers, not text to parse. */
@@ -22,12 +23,12 @@ const tallies = {
  * rows, no sort. Its few tens of thousands of rows are then folded into categories.
  */
 export async function aggregateVotesByCategory(
-  db: Database,
-  arenas: readonly Arena[],
-  names: Names,
+  ctx: Pick<ServiceContext, 'db'>,
+  input: { arenas: readonly Arena[]; names: Names },
 ): Promise<SideCounts[]> {
+  const { arenas, names } = input;
   if (arenas.length === 0) return [];
-  const rows = await db.transaction(async (tx) => {
+  const rows = await ctx.db.transaction(async (tx) => {
     // The planner expects far fewer groups than there are: memory to fold them without spilling.
     await tx.execute(sql`set local work_mem = '32MB'`);
     const byChallenge = tx
@@ -76,12 +77,12 @@ export async function aggregateVotesByCategory(
 
 /** The counted votes of some challenges, per (challenge, left model, right model). */
 export async function aggregateChallengeVotes(
-  db: Database,
-  challengeIds: readonly string[],
-  names: Names,
+  ctx: Pick<ServiceContext, 'db'>,
+  input: { challengeIds: readonly string[]; names: Names },
 ): Promise<SideCounts[]> {
+  const { challengeIds, names } = input;
   if (challengeIds.length === 0) return [];
-  const rows = await db
+  const rows = await ctx.db
     .select({
       arena: votes.arena,
       challengeId: votes.challengeId,
@@ -106,8 +107,10 @@ export async function aggregateChallengeVotes(
 }
 
 /** Counted votes per arena: one cheap index-only scan that tells whether anything changed. */
-export async function countedVotesByArena(db: Database): Promise<Map<Arena, number>> {
-  const rows = await db
+export async function countedVotesByArena(
+  ctx: Pick<ServiceContext, 'db'>,
+): Promise<Map<Arena, number>> {
+  const rows = await ctx.db
     .select({ arena: votes.arena, count: sql<number>`count(*)::int` })
     .from(votes)
     .where(eq(votes.counted, true))

@@ -1,33 +1,21 @@
 import {
   ELO_INITIAL_RATING,
-  notFound,
   OVERALL_SCOPE,
   type Arena,
   type Leaderboard,
   type LeaderboardRow,
   type ModelRef,
 } from '@arena/core';
-import { categories, models, ratings, votes, type Database, type SnapshotRow } from '@arena/db';
+import { models, ratings, votes, type SnapshotRow } from '@arena/db';
 import { and, arrayContains, eq, sql } from 'drizzle-orm';
 import type { ServiceContext } from '../context';
+import { findCategory } from './find-category';
 import { latestSnapshot, type Snapshot } from './snapshot-reads';
-
-type CategoryRef = { id: string; slug: string; name: string };
-
-/** The category named by its slug in an arena, or 404. */
-export async function findCategory(db: Database, arena: Arena, slug: string): Promise<CategoryRef> {
-  const [found] = await db
-    .select({ id: categories.id, slug: categories.slug, name: categories.name })
-    .from(categories)
-    .where(and(eq(categories.slug, slug), eq(categories.arena, arena)));
-  if (!found) throw notFound('category_not_found', `no category "${slug}" in ${arena}`);
-  return found;
-}
 
 const rate = (part: number, games: number) => (games > 0 ? part / games : null);
 
 /** Summary of the snapshot behind a leaderboard, as the wire shows it. */
-export function snapshotInfo(snapshot: Snapshot) {
+function snapshotInfo(snapshot: Snapshot) {
   const params = snapshot.params as { rounds?: number; level?: number };
   return {
     method: snapshot.method,
@@ -48,7 +36,9 @@ export async function getLeaderboard(
   ctx: Pick<ServiceContext, 'db' | 'config'>,
   input: { arena: Arena; category?: string },
 ): Promise<Leaderboard> {
-  const category = input.category ? await findCategory(ctx.db, input.arena, input.category) : null;
+  const category = input.category
+    ? await findCategory(ctx, { arena: input.arena, slug: input.category })
+    : null;
   const scope = category?.id ?? OVERALL_SCOPE;
   const [active, snapshot, voteCount] = await Promise.all([
     ctx.db
@@ -63,8 +53,8 @@ export async function getLeaderboard(
         ),
       )
       .where(and(eq(models.active, true), arrayContains(models.arenas, [input.arena]))),
-    latestSnapshot(ctx.db, input.arena, scope),
-    countVotes(ctx.db, input.arena, category?.id),
+    latestSnapshot(ctx, { arena: input.arena, scope }),
+    countVotes(ctx, input.arena, category?.id),
   ]);
   const provisionalVotes = ctx.config.leaderboard.provisionalVotes;
   const ref = (model: typeof models.$inferSelect): ModelRef => ({
@@ -164,10 +154,14 @@ function fromSnapshot(row: SnapshotRow, model: ModelRef, elo: number): Leaderboa
 }
 
 /** Counted votes so far in the scope (live: the snapshot may be a few seconds behind). */
-async function countVotes(db: Database, arena: Arena, categoryId?: string): Promise<number> {
+async function countVotes(
+  ctx: Pick<ServiceContext, 'db'>,
+  arena: Arena,
+  categoryId?: string,
+): Promise<number> {
   const conditions = [eq(votes.arena, arena), eq(votes.counted, true)];
   if (categoryId) conditions.push(eq(votes.categoryId, categoryId));
-  const [row] = await db
+  const [row] = await ctx.db
     .select({ count: sql<number>`count(*)`.mapWith(Number) })
     .from(votes)
     .where(and(...conditions));

@@ -1,6 +1,6 @@
 import { OVERALL_SCOPE, positionBias, type Arena, type PositionBiasReport } from '@arena/core';
 import type { ServiceContext } from '../context';
-import { findCategory } from './get-leaderboard';
+import { findCategory } from './find-category';
 import { latestSnapshot } from './snapshot-reads';
 
 /**
@@ -12,8 +12,13 @@ export async function getPositionBias(
   ctx: Pick<ServiceContext, 'db'>,
   input: { arena: Arena; category?: string },
 ): Promise<PositionBiasReport> {
-  const category = input.category ? await findCategory(ctx.db, input.arena, input.category) : null;
-  const snapshot = await latestSnapshot(ctx.db, input.arena, category?.id ?? OVERALL_SCOPE);
+  const category = input.category
+    ? await findCategory(ctx, { arena: input.arena, slug: input.category })
+    : null;
+  const snapshot = await latestSnapshot(ctx, {
+    arena: input.arena,
+    scope: category?.id ?? OVERALL_SCOPE,
+  });
   const leftWins = snapshot?.leftWins ?? 0;
   const rightWins = snapshot?.rightWins ?? 0;
   return {

@@ -3,15 +3,17 @@ import { ratingHistory } from '@arena/db';
 import { and, asc, eq } from 'drizzle-orm';
 import type { ServiceContext } from '../context';
 import { findModel } from '../results/find-model';
-import { findCategory } from './get-leaderboard';
+import { findCategory } from './find-category';
 
 /** A model's published rating over time in one arena scope, oldest first, for charts. */
 export async function getRatingHistory(
   ctx: Pick<ServiceContext, 'db'>,
   input: { slug: string; arena: Arena; category?: string },
 ): Promise<RatingHistory> {
-  const { arenas: _arenas, ...model } = await findModel(ctx.db, input.slug);
-  const category = input.category ? await findCategory(ctx.db, input.arena, input.category) : null;
+  const { arenas: _arenas, ...model } = await findModel(ctx, { slug: input.slug });
+  const category = input.category
+    ? await findCategory(ctx, { arena: input.arena, slug: input.category })
+    : null;
   const rows = await ctx.db
     .select()
     .from(ratingHistory)

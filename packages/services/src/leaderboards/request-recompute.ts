@@ -11,8 +11,9 @@ import type { ServiceContext } from '../context';
  */
 export async function requestLeaderboardRecompute(
   ctx: Pick<ServiceContext, 'queue' | 'logger'>,
-  delayMs: number,
+  input: { delayMs: number },
 ): Promise<void> {
+  const { delayMs } = input;
   try {
     await ctx.queue.enqueue(
       'leaderboard.recompute',

@@ -1,5 +1,6 @@
 import { OVERALL_SCOPE, type Arena, type ScopeKey } from '@arena/core';
-import { categories, challenges, models, type Database } from '@arena/db';
+import { categories, challenges, models } from '@arena/db';
+import type { ServiceContext } from '../context';
 
 /** Snapshot scope of a challenge's own leaderboard (`overall` and category ids are the others). */
 export const challengeScope = (challengeId: string) => `challenge:${challengeId}`;
@@ -50,7 +51,8 @@ export interface Names {
   closedChallenges: Set<string>;
 }
 
-export async function loadNames(db: Database): Promise<Names> {
+export async function loadNames(ctx: Pick<ServiceContext, 'db'>): Promise<Names> {
+  const { db } = ctx;
   const [modelRows, categoryRows, challengeRows] = await Promise.all([
     db.select({ id: models.id, slug: models.slug }).from(models),
     db

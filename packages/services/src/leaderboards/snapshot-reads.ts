@@ -1,6 +1,9 @@
 import type { Arena } from '@arena/core';
-import { leaderboardSnapshots, ratingHistory, type Database } from '@arena/db';
+import { leaderboardSnapshots, ratingHistory } from '@arena/db';
 import { sql, type SQL } from 'drizzle-orm';
+import type { ServiceContext } from '../context';
+
+type Ctx = Pick<ServiceContext, 'db'>;
 
 export interface SnapshotMeta {
   id: string;
@@ -55,11 +58,12 @@ function newestIdsOfAllScopes(arenas: readonly Arena[] | undefined, withHistory:
 
 /** The newest snapshot of every scope (of the given arenas), without its rows. */
 export async function latestSnapshotMetas(
-  db: Database,
-  arenas?: readonly Arena[],
+  ctx: Ctx,
+  input: { arenas?: readonly Arena[] } = {},
 ): Promise<Map<string, SnapshotMeta>> {
+  const { arenas } = input;
   if (arenas?.length === 0) return new Map();
-  const rows = await db
+  const rows = await ctx.db
     .select({
       id: t.id,
       arena: t.arena,
@@ -75,11 +79,12 @@ export async function latestSnapshotMetas(
 
 /** When each scope last got rating-history points, and from how many votes. */
 export async function latestHistoryPoints(
-  db: Database,
-  arenas: readonly Arena[],
+  ctx: Ctx,
+  input: { arenas: readonly Arena[] },
 ): Promise<Map<string, { computedAt: Date; voteCount: number }>> {
+  const { arenas } = input;
   if (arenas.length === 0) return new Map();
-  const rows = await db
+  const rows = await ctx.db
     .select({
       arena: t.arena,
       scope: t.scope,
@@ -95,11 +100,11 @@ export type Snapshot = typeof leaderboardSnapshots.$inferSelect;
 
 /** The published leaderboard of one scope, or null before its first recompute. */
 export async function latestSnapshot(
-  db: Database,
-  arena: Arena,
-  scope: string,
+  ctx: Ctx,
+  input: { arena: Arena; scope: string },
 ): Promise<Snapshot | null> {
-  const [row] = await db
+  const { arena, scope } = input;
+  const [row] = await ctx.db
     .select()
     .from(t)
     .where(sql`${t.id} = ${newestId(sql`${arena}`, sql`${scope}`)}`);
@@ -108,11 +113,11 @@ export async function latestSnapshot(
 
 /** The id of the published leaderboard of one scope, or null before its first recompute. */
 export async function latestSnapshotId(
-  db: Database,
-  arena: Arena,
-  scope: string,
+  ctx: Ctx,
+  input: { arena: Arena; scope: string },
 ): Promise<string | null> {
-  const [row] = await db
+  const { arena, scope } = input;
+  const [row] = await ctx.db
     .select({ id: t.id })
     .from(t)
     .where(sql`${t.id} = ${newestId(sql`${arena}`, sql`${scope}`)}`);
@@ -121,16 +126,16 @@ export async function latestSnapshotId(
 
 /** The newest snapshot of each of several scopes of one arena, rows included. */
 export async function latestSnapshots(
-  db: Database,
-  arena: Arena,
-  scopes: readonly string[],
+  ctx: Ctx,
+  input: { arena: Arena; scopes: readonly string[] },
 ): Promise<Map<string, Snapshot>> {
+  const { arena, scopes } = input;
   if (scopes.length === 0) return new Map();
   const wanted = sql.join(
     [...new Set(scopes)].map((scope) => sql`(${newestId(sql`${arena}`, sql`${scope}`)})`),
     sql`, `,
   );
-  const rows = await db
+  const rows = await ctx.db
     .select()
     .from(t)
     .where(sql`${t.id} in (${wanted})`);

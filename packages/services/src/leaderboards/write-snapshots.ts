@@ -2,11 +2,11 @@ import type { Arena, ComputedLeaderboard, LeaderboardParams } from '@arena/core'
 import {
   leaderboardSnapshots,
   ratingHistory,
-  type Database,
   type SnapshotPair,
   type SnapshotRow,
 } from '@arena/db';
 import { and, inArray, sql } from 'drizzle-orm';
+import type { ServiceContext } from '../context';
 import {
   latestHistoryPoints,
   latestSnapshotMetas,
@@ -80,14 +80,17 @@ function snapshotPairs(board: ComputedLeaderboard): SnapshotPair[] {
  * snapshots are read again, so a slower concurrent run never replaces newer results with
  * older ones.
  */
-export async function writeSnapshots(db: Database, input: WriteSnapshotsInput): Promise<number> {
+export async function writeSnapshots(
+  ctx: Pick<ServiceContext, 'db'>,
+  input: WriteSnapshotsInput,
+): Promise<number> {
   const { boards, names, params, computedAt } = input;
   if (boards.length === 0) return 0;
   const arenas = [...new Set(boards.map((board) => board.arena as Arena))];
-  return db.transaction(async (tx) => {
+  return ctx.db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${SNAPSHOT_LOCK_KEY})`);
-    const latest = await latestSnapshotMetas(tx, arenas);
-    const historyAt = await latestHistoryPoints(tx, arenas);
+    const latest = await latestSnapshotMetas({ db: tx }, { arenas });
+    const historyAt = await latestHistoryPoints({ db: tx }, { arenas });
     const fresh = boards
       .map((board) => ({ board, arena: board.arena as Arena, scope: storedScope(board, names) }))
       .filter(({ board, arena, scope }) => {

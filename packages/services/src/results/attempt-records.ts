@@ -1,6 +1,9 @@
 import type { AttemptResult } from '@arena/core';
-import { generations, votes, type Database } from '@arena/db';
+import { generations, votes } from '@arena/db';
 import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import type { ServiceContext } from '../context';
+
+type Ctx = Pick<ServiceContext, 'db'>;
 
 /** Public URL of a published attempt's image (closed challenges only, see readResultImage). */
 export const resultImageUrl = (imageId: string) => `/api/result-images/${imageId}`;
@@ -15,10 +18,10 @@ export interface AttemptRow {
 
 /** The attempts that produced an image, of the given challenges (and model, if given). */
 export async function loadAttempts(
-  db: Database,
-  challengeIds: readonly string[],
-  modelId?: string,
+  ctx: Ctx,
+  input: { challengeIds: readonly string[]; modelId?: string },
 ): Promise<AttemptRow[]> {
+  const { challengeIds, modelId } = input;
   if (challengeIds.length === 0) return [];
   const conditions = [
     inArray(generations.challengeId, [...challengeIds]),
@@ -26,7 +29,7 @@ export async function loadAttempts(
     isNotNull(generations.imageId),
   ];
   if (modelId) conditions.push(eq(generations.modelId, modelId));
-  const rows = await db
+  const rows = await ctx.db
     .select({
       generationId: generations.id,
       challengeId: generations.challengeId,
@@ -52,7 +55,7 @@ interface Record {
  * indexes on the two generation columns, so it reads only these attempts' votes.
  */
 async function attemptRecords(
-  db: Database,
+  { db }: Ctx,
   generationIds: readonly string[],
 ): Promise<Map<string, Record>> {
   if (generationIds.length === 0) return new Map();
@@ -105,11 +108,12 @@ export function attemptScore(record: Record): number {
 
 /** Every attempt with its record and score, in attempt order. */
 export async function attemptResults(
-  db: Database,
-  attempts: readonly AttemptRow[],
+  ctx: Ctx,
+  input: { attempts: readonly AttemptRow[] },
 ): Promise<Map<string, AttemptResult>> {
+  const { attempts } = input;
   const records = await attemptRecords(
-    db,
+    ctx,
     attempts.map((attempt) => attempt.generationId),
   );
   const empty = { games: 0, wins: 0, losses: 0, ties: 0, bothBad: 0 };

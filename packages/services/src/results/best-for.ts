@@ -13,7 +13,7 @@ export async function getBestFor(
   ctx: Pick<ServiceContext, 'db'>,
   input: { slug: string },
 ): Promise<BestFor> {
-  const { arenas, ...model } = await findModel(ctx.db, input.slug);
+  const { arenas, ...model } = await findModel(ctx, { slug: input.slug });
   if (arenas.length === 0) return { model, categories: [] };
   const all = await ctx.db
     .select({
@@ -27,11 +27,10 @@ export async function getBestFor(
   const entries = await Promise.all(
     (arenas as Arena[]).map(async (arena) => {
       const own = all.filter((category) => category.arena === arena);
-      const snapshots = await latestSnapshots(
-        ctx.db,
+      const snapshots = await latestSnapshots(ctx, {
         arena,
-        own.map((category) => category.id),
-      );
+        scopes: own.map((category) => category.id),
+      });
       return own.flatMap((category) => {
         const snapshot = snapshots.get(category.id);
         const row = snapshot?.rows.find((candidate) => candidate.modelId === model.id);

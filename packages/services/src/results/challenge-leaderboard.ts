@@ -15,10 +15,10 @@ export async function getChallengeLeaderboard(
   ctx: Pick<ServiceContext, 'db'>,
   input: { slug: string },
 ): Promise<ChallengeLeaderboard> {
-  const challenge = await findPublishedChallenge(ctx.db, input.slug);
+  const challenge = await findPublishedChallenge(ctx, { slug: input.slug });
   const [snapshot, attempts] = await Promise.all([
-    latestSnapshot(ctx.db, challenge.ref.arena, challengeScope(challenge.id)),
-    loadAttempts(ctx.db, [challenge.id]),
+    latestSnapshot(ctx, { arena: challenge.ref.arena, scope: challengeScope(challenge.id) }),
+    loadAttempts(ctx, { challengeIds: [challenge.id] }),
   ]);
   const rows = snapshot?.rows ?? [];
   const [refs, results] = await Promise.all([
@@ -33,7 +33,7 @@ export async function getChallengeLeaderboard(
             ),
           )
       : Promise.resolve([] as ModelRef[]),
-    attemptResults(ctx.db, attempts),
+    attemptResults(ctx, { attempts }),
   ]);
   const modelById = new Map(refs.map((ref) => [ref.id, ref]));
   return {

@@ -1,13 +1,15 @@
 import { notFound, type ModelRef } from '@arena/core';
-import { models, type Database } from '@arena/db';
+import { models } from '@arena/db';
 import { eq } from 'drizzle-orm';
+import type { ServiceContext } from '../context';
 
 /** A model by slug, as the wire names it, or 404. */
 export async function findModel(
-  db: Database,
-  slug: string,
+  ctx: Pick<ServiceContext, 'db'>,
+  input: { slug: string },
 ): Promise<ModelRef & { arenas: string[] }> {
-  const [model] = await db
+  const { slug } = input;
+  const [model] = await ctx.db
     .select({
       id: models.id,
       slug: models.slug,

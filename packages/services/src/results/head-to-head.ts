@@ -1,5 +1,5 @@
 import { OVERALL_SCOPE, type Arena, type HeadToHead, type Matchup } from '@arena/core';
-import { models, type Database } from '@arena/db';
+import { models } from '@arena/db';
 import { inArray } from 'drizzle-orm';
 import type { ServiceContext } from '../context';
 import { challengeScope } from '../leaderboards/scopes';
@@ -36,9 +36,9 @@ function tallies(snapshot: Snapshot, modelId: string): Tally[] {
   });
 }
 
-async function opponentRefs(db: Database, ids: readonly string[]) {
+async function opponentRefs(ctx: Pick<ServiceContext, 'db'>, ids: readonly string[]) {
   if (ids.length === 0) return new Map();
-  const rows = await db
+  const rows = await ctx.db
     .select({ id: models.id, slug: models.slug, name: models.name, creator: models.creator })
     .from(models)
     .where(inArray(models.id, [...ids]));
@@ -53,21 +53,22 @@ export async function getHeadToHead(
   ctx: Pick<ServiceContext, 'db'>,
   input: { slug: string; arena?: Arena; challenge?: string },
 ): Promise<HeadToHead> {
-  const { arenas, ...model } = await findModel(ctx.db, input.slug);
+  const { arenas, ...model } = await findModel(ctx, { slug: input.slug });
   let challenge: PublishedChallenge | null = null;
   let snapshots: (Snapshot | null)[];
   if (input.challenge) {
-    challenge = await findPublishedChallenge(ctx.db, input.challenge);
-    snapshots = [await latestSnapshot(ctx.db, challenge.ref.arena, challengeScope(challenge.id))];
+    challenge = await findPublishedChallenge(ctx, { slug: input.challenge });
+    const scope = challengeScope(challenge.id);
+    snapshots = [await latestSnapshot(ctx, { arena: challenge.ref.arena, scope })];
   } else {
     const wanted = input.arena ? [input.arena] : (arenas as Arena[]);
     snapshots = await Promise.all(
-      wanted.map((arena) => latestSnapshot(ctx.db, arena, OVERALL_SCOPE)),
+      wanted.map((arena) => latestSnapshot(ctx, { arena, scope: OVERALL_SCOPE })),
     );
   }
   const all = snapshots.flatMap((snapshot) => (snapshot ? tallies(snapshot, model.id) : []));
   const refs = await opponentRefs(
-    ctx.db,
+    ctx,
     all.map((tally) => tally.opponentId),
   );
   const matchups: Matchup[] = all

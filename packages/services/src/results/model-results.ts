@@ -17,13 +17,12 @@ export async function getModelResults(
   ctx: Pick<ServiceContext, 'db'>,
   input: { slug: string },
 ): Promise<ModelResults> {
-  const { arenas, ...model } = await findModel(ctx.db, input.slug);
-  const closed = await closedChallenges(ctx.db, arenas);
-  const attempts = await loadAttempts(
-    ctx.db,
-    closed.map((challenge) => challenge.id),
-    model.id,
-  );
+  const { arenas, ...model } = await findModel(ctx, { slug: input.slug });
+  const closed = await closedChallenges(ctx, { arenas });
+  const attempts = await loadAttempts(ctx, {
+    challengeIds: closed.map((challenge) => challenge.id),
+    modelId: model.id,
+  });
   const answered = closed.filter((challenge) =>
     attempts.some((attempt) => attempt.challengeId === challenge.id),
   );
@@ -36,11 +35,11 @@ export async function getModelResults(
           .filter((challenge) => challenge.ref.arena === arena)
           .map((challenge) => challengeScope(challenge.id)),
       ];
-      for (const [scope, snapshot] of await latestSnapshots(ctx.db, arena, scopes))
+      for (const [scope, snapshot] of await latestSnapshots(ctx, { arena, scopes }))
         snapshots.set(`${arena}/${scope}`, snapshot);
     }),
   );
-  const results = await attemptResults(ctx.db, attempts);
+  const results = await attemptResults(ctx, { attempts });
 
   const standings = (arenas as Arena[]).flatMap((arena) => {
     const snapshot = snapshots.get(`${arena}/${OVERALL_SCOPE}`);

@@ -1,6 +1,7 @@
 import { forbidden, notFound, type ChallengeRef } from '@arena/core';
-import { categories, challenges, type Database } from '@arena/db';
+import { categories, challenges } from '@arena/db';
 import { and, eq, inArray } from 'drizzle-orm';
+import type { ServiceContext } from '../context';
 
 export interface PublishedChallenge {
   id: string;
@@ -30,10 +31,11 @@ function toPublished({ challenge, category }: Row): PublishedChallenge {
  * image is which model's (a model's style is recognisable) and invite strategic voting.
  */
 export async function findPublishedChallenge(
-  db: Database,
-  slug: string,
+  ctx: Pick<ServiceContext, 'db'>,
+  input: { slug: string },
 ): Promise<PublishedChallenge> {
-  const [row] = await db
+  const { slug } = input;
+  const [row] = await ctx.db
     .select({ challenge: challenges, category: categories })
     .from(challenges)
     .innerJoin(categories, eq(categories.id, challenges.categoryId))
@@ -50,11 +52,12 @@ export async function findPublishedChallenge(
 
 /** Every closed challenge (of the given arenas). */
 export async function closedChallenges(
-  db: Database,
-  arenas: readonly string[],
+  ctx: Pick<ServiceContext, 'db'>,
+  input: { arenas: readonly string[] },
 ): Promise<PublishedChallenge[]> {
+  const { arenas } = input;
   if (arenas.length === 0) return [];
-  const rows = await db
+  const rows = await ctx.db
     .select({ challenge: challenges, category: categories })
     .from(challenges)
     .innerJoin(categories, eq(categories.id, challenges.categoryId))

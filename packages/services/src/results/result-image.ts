@@ -1,8 +1,8 @@
 import { notFound } from '@arena/core';
 import { challenges, generations, images } from '@arena/db';
 import { and, eq } from 'drizzle-orm';
-import type { ImageBytes } from '../battles/read-image';
 import type { ServiceContext } from '../context';
+import { readStoredImage, type ImageBytes } from '../images/image-bytes';
 
 /**
  * A published attempt's image, by its image id. Image ids are random and appear in no battle
@@ -11,7 +11,7 @@ import type { ServiceContext } from '../context';
  */
 export async function readResultImage(
   ctx: Pick<ServiceContext, 'db' | 'store'>,
-  imageId: string,
+  input: { imageId: string },
 ): Promise<ImageBytes> {
   const [row] = await ctx.db
     .select({ storageKey: images.storageKey, contentType: images.contentType })
@@ -20,7 +20,7 @@ export async function readResultImage(
     .innerJoin(challenges, eq(challenges.id, generations.challengeId))
     .where(
       and(
-        eq(images.id, imageId),
+        eq(images.id, input.imageId),
         eq(images.kind, 'generation'),
         eq(generations.status, 'succeeded'),
         eq(challenges.status, 'closed'),
@@ -28,7 +28,5 @@ export async function readResultImage(
     )
     .limit(1);
   if (!row) throw notFound('image_not_found', 'no such image');
-  const bytes = await ctx.store.get(row.storageKey);
-  if (!bytes) throw notFound('image_not_found', 'no such image');
-  return { bytes, contentType: row.contentType };
+  return readStoredImage(ctx, row);
 }

@@ -17,8 +17,9 @@ const SEEN_RESOLUTION_MS = 5 * 60_000;
  */
 export async function ensureVoter(
   ctx: Pick<ServiceContext, 'db' | 'now'>,
-  voterId: string | undefined,
+  input: { voterId: string | undefined },
 ): Promise<Voter> {
+  const { voterId } = input;
   if (voterId) {
     const [found] = await ctx.db.select().from(voters).where(eq(voters.id, voterId));
     if (found) {

@@ -7,6 +7,7 @@ import {
 } from '@arena/core';
 import { ratings, type Database } from '@arena/db';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { ServiceContext } from '../context';
 
 export interface EloUpdate {
   left: RatingChange;
@@ -20,7 +21,7 @@ export interface EloUpdate {
  * no update is lost.
  */
 export async function applyElo(
-  tx: Database,
+  ctx: Pick<ServiceContext, 'db'>,
   input: {
     arena: Arena;
     scopes: string[];
@@ -31,6 +32,7 @@ export async function applyElo(
   },
 ): Promise<Record<string, EloUpdate>> {
   const { arena, scopes, leftModelId, rightModelId, outcome, k } = input;
+  const tx = ctx.db;
   await tx
     .insert(ratings)
     .values(
@@ -70,34 +72,6 @@ export async function applyElo(
     };
   }
   return result;
-}
-
-/** The ratings as they stand, for a vote that does not count: no change, nothing written. */
-export async function currentRatings(
-  tx: Database,
-  input: { arena: Arena; scopes: string[]; leftModelId: string; rightModelId: string },
-): Promise<Record<string, EloUpdate>> {
-  const rows = await tx
-    .select()
-    .from(ratings)
-    .where(
-      and(
-        eq(ratings.arena, input.arena),
-        inArray(ratings.scope, input.scopes),
-        inArray(ratings.modelId, [input.leftModelId, input.rightModelId]),
-      ),
-    );
-  const unchanged = (scope: string, modelId: string): RatingChange => {
-    const rating =
-      rows.find((r) => r.scope === scope && r.modelId === modelId)?.rating ?? ELO_INITIAL_RATING;
-    return { before: rating, after: rating, delta: 0 };
-  };
-  return Object.fromEntries(
-    input.scopes.map((scope) => [
-      scope,
-      { left: unchanged(scope, input.leftModelId), right: unchanged(scope, input.rightModelId) },
-    ]),
-  );
 }
 
 async function bump(

@@ -12,7 +12,8 @@ import { battles, categories, challenges, generations, models, voters, votes } f
 import { eq, inArray } from 'drizzle-orm';
 import type { ServiceContext } from '../context';
 import { requestLeaderboardRecompute } from '../leaderboards/request-recompute';
-import { applyElo, currentRatings } from './apply-elo';
+import { applyElo } from './apply-elo';
+import { currentRatings } from './current-ratings';
 
 export interface RecordVoteInput {
   battleId: string;
@@ -104,8 +105,8 @@ export async function recordVote(
       rightModelId: rightModel.id,
     };
     const changes = counted
-      ? await applyElo(tx, { ...pair, outcome: input.outcome, k: ctx.config.eloK })
-      : await currentRatings(tx, pair);
+      ? await applyElo({ db: tx }, { ...pair, outcome: input.outcome, k: ctx.config.eloK })
+      : await currentRatings({ db: tx }, pair);
     const ref = (m: typeof leftModel) => ({
       id: m.id,
       slug: m.slug,
@@ -133,6 +134,8 @@ export async function recordVote(
     { battleId: input.battleId, outcome: input.outcome, counted: result.counted },
     'vote recorded',
   );
-  if (result.counted) await requestLeaderboardRecompute(ctx, ctx.config.leaderboard.debounceMs);
+  if (result.counted) {
+    await requestLeaderboardRecompute(ctx, { delayMs: ctx.config.leaderboard.debounceMs });
+  }
   return result;
 }

@@ -16,6 +16,8 @@ export async function catalogCommand(args: string[]): Promise<void> {
     ? resolve(values.file)
     : (process.env.CATALOG_FILE ?? DEFAULT_CATALOG_FILE);
   const catalog = await loadCatalog(file);
-  const result = await withRuntime((runtime) => syncCatalog(runtime.ctx, catalog, file));
+  const result = await withRuntime((runtime) =>
+    syncCatalog(runtime.ctx, { catalog, catalogFile: file }),
+  );
   console.log(JSON.stringify(result));
 }

@@ -12,10 +12,10 @@ export async function challengeCommand(args: string[]): Promise<void> {
   if ((verb !== 'launch' && verb !== 'close') || !slug)
     throw new UsageError('usage: pnpm arena challenge launch|close SLUG');
   const result = await withRuntime(async (runtime) => {
-    const challengeId = await findChallengeIdBySlug(runtime.ctx, slug);
+    const challengeId = await findChallengeIdBySlug(runtime.ctx, { slug });
     return verb === 'launch'
       ? launchChallenge(runtime.ctx, { challengeId })
-      : closeChallenge(runtime.ctx, { challengeId }, null);
+      : closeChallenge(runtime.ctx, { challengeId, operatorId: null });
   });
   console.log(JSON.stringify(result));
 }

@@ -2,13 +2,8 @@ import { createWriteStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
-import {
-  EXPORT_FORMATS,
-  exportSalt,
-  exportVotes,
-  resolveSessionSecret,
-  type ExportFormat,
-} from '@arena/services';
+import { resolveSessionSecret } from '@arena/runtime';
+import { EXPORT_FORMATS, exportSalt, exportVotes, type ExportFormat } from '@arena/services';
 import { UsageError } from '../usage-error';
 import { withRuntime } from '../with-runtime';
 
@@ -26,13 +21,9 @@ export async function exportCommand(args: string[]): Promise<void> {
     throw new UsageError(USAGE);
   }
   const out = values.out;
-  await withRuntime(async (runtime) => {
-    const { config } = runtime.ctx;
+  await withRuntime(async (runtime, config) => {
     // The same key as the server's export, so hashes agree between the two.
-    const salt = exportSalt(
-      config,
-      await resolveSessionSecret(config.sessionSecret, config.dataDir),
-    );
+    const salt = exportSalt(runtime.ctx, { sessionSecret: await resolveSessionSecret(config) });
     const chunks = Readable.from(exportVotes(runtime.ctx, { format, salt }));
     if (out === '-') await pipeline(chunks, process.stdout, { end: false });
     else await pipeline(chunks, createWriteStream(out));

@@ -1,20 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { providers } from '@arena/db';
 import { createDemoAdapter, type DemoProfile } from '@arena/demo-provider';
 import { createAdapter, type CreateAdapterOptions, type ProviderAdapter } from '@arena/providers';
-
-export type ProviderRow = typeof providers.$inferSelect;
-
-export type AdapterLookup = { adapter: ProviderAdapter } | { unavailable: string };
-
-/**
- * Turns a provider row into a ready adapter, reading its key from the environment by the name
- * the row stores (the key never leaves this process's memory). Adapters are cached per
- * provider and rebuilt when the row's connection settings change.
- */
-export interface ProviderRegistry {
-  lookup(provider: ProviderRow): AdapterLookup;
-}
+import type { ProviderRegistry, ProviderRow } from '@arena/services';
 
 export interface ProviderRegistryOptions {
   demo: { profile: DemoProfile; latencyScale: number };
@@ -25,6 +12,11 @@ export interface ProviderRegistryOptions {
   env?: Record<string, string | undefined>;
 }
 
+/**
+ * The registry of this process: a provider row becomes an adapter whose key is read from the
+ * environment by the name the row stores (the key never leaves this process's memory).
+ * Adapters are cached per provider and rebuilt when the row's connection settings change.
+ */
 export function createProviderRegistry(options: ProviderRegistryOptions): ProviderRegistry {
   const env = options.env ?? process.env;
   const demo = createDemoAdapter(options.demo);

@@ -1,20 +1,19 @@
 import { battles, generations, models } from '@arena/db';
-import { ensureVoter, issueBattle, recomputeLeaderboards } from '@arena/services';
-import { insertVotes, type VoteSpec } from '@arena/testing';
+import { insertVotes, tournament, type VoteSpec } from '@arena/testing';
 import { eq, inArray } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startVotableArena, type TestArena } from './support/arena';
-import { tournament } from './support/tournament';
+import { ensureVoter, issueBattle, recomputeLeaderboards } from '../src';
+import { startSeededServices, type TestServices } from './support/test-services';
 
 const ORDER = ['alpha-image', 'beta-diffusion', 'gamma-gen', 'delta-draw'];
 
 describe('matchmaking in issued battles', () => {
-  let arena: TestArena;
-  const ctx = () => arena.runtime.ctx;
+  let arena: TestServices;
+  const ctx = () => arena.ctx;
 
   beforeAll(async () => {
-    arena = await startVotableArena('postgres');
+    arena = await startSeededServices();
     // A published leaderboard where every pair has 80 votes but beta v gamma, which has 2: one
     // more vote on it says far more about the ranking than one on any other pair.
     const isFewPair = (spec: VoteSpec) =>
@@ -66,7 +65,7 @@ describe('matchmaking in issued battles', () => {
   const pairOf = (p: { left: string; right: string }) => [p.left, p.right].sort().join(' v ');
 
   it('never shows a voter the same comparison twice while others remain', async () => {
-    const voter = (await ensureVoter(ctx(), undefined)).id;
+    const voter = (await ensureVoter(ctx(), { voterId: undefined })).id;
     // Two challenges x six pairs: twelve different comparisons, then repeats are allowed.
     const shown = await issue(12, [voter]);
     const comparisons = shown.map((p) => `${p.challengeId} ${pairOf(p)}`);
@@ -78,7 +77,10 @@ describe('matchmaking in issued battles', () => {
     // Many voters with few battles each: with only twelve comparisons in this arena, a voter
     // with many battles would be steered through all twelve by the no-repeat rule.
     const voters = await Promise.all(
-      Array.from({ length: 240 }, async () => (await ensureVoter(ctx(), undefined)).id),
+      Array.from(
+        { length: 240 },
+        async () => (await ensureVoter(ctx(), { voterId: undefined })).id,
+      ),
     );
     const shown = await issue(480, voters);
     const pairs = new Map<string, number>();
@@ -112,7 +114,7 @@ describe('matchmaking in issued battles', () => {
       .db.insert(generations)
       .values(answers.map((answer) => ({ ...answer, id: undefined, modelId: fresh!.id })));
     const voters = await Promise.all(
-      Array.from({ length: 40 }, async () => (await ensureVoter(ctx(), undefined)).id),
+      Array.from({ length: 40 }, async () => (await ensureVoter(ctx(), { voterId: undefined })).id),
     );
     const shown = await issue(200, voters);
     const withNew = shown.filter((p) => p.left === 'epsilon-new' || p.right === 'epsilon-new');

@@ -1,22 +1,16 @@
 import { challenges, generations, images, models } from '@arena/db';
 import { generationJobId } from '@arena/jobs';
-import { createJobHandlers, launchChallenge, loadCatalog, syncCatalog } from '@arena/services';
-import {
-  createTestRuntime,
-  deleteQueueKeys,
-  TEST_CATALOG_FILE,
-  TEST_REDIS_URL,
-  waitFor,
-  type TestRuntime,
-} from '@arena/testing';
+import { launchChallenge, loadCatalog, syncCatalog } from '@arena/services';
+import { deleteQueueKeys, TEST_CATALOG_FILE, TEST_REDIS_URL, waitFor } from '@arena/testing';
 import { Queue } from 'bullmq';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWorkerProcess } from './support/worker-process';
+import { createTestRuntime, type TestRuntime } from '../src/testing';
 
 /**
- * Fan-out through BullMQ on real Redis and Postgres: every model x 3 attempts, idempotent
- * handlers, a worker killed mid-flight, and Redis losing its queues.
+ * Fan-out through BullMQ on real Redis and Postgres, an API runtime enqueueing and a worker
+ * runtime running: every model x 3 attempts, one deterministic job each, and Redis losing its
+ * queues. (A worker process killed mid-way: apps/worker/test.)
  */
 describe('fan-out through BullMQ', () => {
   // The API side: enqueues into BullMQ but runs no jobs.
@@ -24,7 +18,8 @@ describe('fan-out through BullMQ', () => {
 
   beforeAll(async () => {
     api = await createTestRuntime({ driver: 'postgres', bullmq: true, runJobs: false });
-    await syncCatalog(api.runtime.ctx, await loadCatalog(TEST_CATALOG_FILE), TEST_CATALOG_FILE);
+    const catalog = await loadCatalog(TEST_CATALOG_FILE);
+    await syncCatalog(api.runtime.ctx, { catalog, catalogFile: TEST_CATALOG_FILE });
   });
   afterAll(async () => {
     await api?.close();
@@ -121,74 +116,6 @@ describe('fan-out through BullMQ', () => {
     } finally {
       await worker.close();
     }
-  });
-
-  it('writes one row and keeps one image when a job runs twice at once', async () => {
-    const id = await challengeId('cafe-logo');
-    await launchChallenge(api.runtime.ctx, { challengeId: id });
-    const [target] = await generationRows(id);
-    const handlers = createJobHandlers(api.runtime.ctx);
-    const job = { attempt: 1, maxAttempts: 5, signal: new AbortController().signal, jobId: 'x' };
-    await Promise.all([
-      handlers['generation.run']({ generationId: target!.id }, job),
-      handlers['generation.run']({ generationId: target!.id }, job),
-    ]);
-    // And once more after it finished: a no-op.
-    await handlers['generation.run']({ generationId: target!.id }, job);
-    const [row] = await db().select().from(generations).where(eq(generations.id, target!.id));
-    expect(row!.status).toBe('succeeded');
-    const sameRow = await db()
-      .select()
-      .from(generations)
-      .where(
-        and(
-          eq(generations.challengeId, id),
-          eq(generations.modelId, target!.modelId),
-          eq(generations.attempt, target!.attempt),
-        ),
-      );
-    expect(sameRow).toHaveLength(1);
-    const generationImages = await db().select().from(images).where(eq(images.kind, 'generation'));
-    const referenced = new Set(
-      (await db().select({ imageId: generations.imageId }).from(generations)).map((r) => r.imageId),
-    );
-    // The losing run's image was discarded: every generation image is referenced.
-    expect(generationImages.filter((image) => !referenced.has(image.id))).toHaveLength(0);
-  });
-
-  it('finishes the fan-out after the worker is killed mid-way', async () => {
-    const id = await challengeId('night-sky');
-    await launchChallenge(api.runtime.ctx, { challengeId: id });
-    const env = {
-      DATABASE_URL: api.database!.url,
-      REDIS_URL: TEST_REDIS_URL,
-      QUEUE_PREFIX: api.queuePrefix,
-      DATA_DIR: api.dataDir,
-      DEMO_PROFILE: 'fast',
-      DEMO_LATENCY_SCALE: '3',
-      GENERATION_CONCURRENCY: '2',
-      JOB_LOCK_MS: '2000',
-    };
-    const first = startWorkerProcess(env);
-    try {
-      await waitFor(
-        async () => (await generationRows(id)).some((r) => r.status === 'succeeded'),
-        60_000,
-        'a first generation',
-      );
-    } finally {
-      await first.kill();
-    }
-    const midway = await generationRows(id);
-    expect(midway.some((r) => r.status === 'pending' || r.status === 'running')).toBe(true);
-
-    const second = startWorkerProcess(env);
-    try {
-      await waitFor(() => fanOutDone(id), 90_000, 'the fan-out to finish after restart');
-    } finally {
-      await second.stop();
-    }
-    await expectCompleteFanOut(id, 'image-editing');
   });
 
   it('loses nothing when Redis loses its queues', async () => {

@@ -1,16 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { AppConfig } from './config';
 
 /**
  * The key that signs voter cookies: SESSION_SECRET when set (required when several API
  * processes share voters), otherwise one generated at first start and kept under DATA_DIR.
  */
 export async function resolveSessionSecret(
-  configured: string | undefined,
-  dataDir: string,
+  config: Pick<AppConfig, 'sessionSecret' | 'dataDir'>,
 ): Promise<string> {
-  if (configured) return configured;
+  if (config.sessionSecret) return config.sessionSecret;
+  const { dataDir } = config;
   const file = join(dataDir, 'session-secret');
   try {
     const existing = (await readFile(file, 'utf8')).trim();

@@ -3,10 +3,12 @@ import { challenges } from '@arena/db';
 import { eq } from 'drizzle-orm';
 import type { ServiceContext } from '../context';
 
+/** A challenge's id by its slug, or 404. */
 export async function findChallengeIdBySlug(
   ctx: Pick<ServiceContext, 'db'>,
-  slug: string,
+  input: { slug: string },
 ): Promise<string> {
+  const { slug } = input;
   const [row] = await ctx.db
     .select({ id: challenges.id })
     .from(challenges)

@@ -1,19 +1,20 @@
 import { categories, challenges, models, offerings, providers } from '@arena/db';
-import { loadCatalog, syncCatalog, type Catalog } from '@arena/services';
-import { createTestRuntime, TEST_CATALOG_FILE, type TestRuntime } from '@arena/testing';
+import { TEST_CATALOG_FILE } from '@arena/testing';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadCatalog, syncCatalog, type Catalog } from '../src';
+import { createTestServices, type TestServices } from './support/test-services';
 
 /** An operator edits the catalog file and applies it again: rows are updated, not added. */
 describe('applying an edited catalog', () => {
-  let test: TestRuntime;
+  let test: TestServices;
   let catalog: Catalog;
-  const db = () => test.runtime.ctx.db;
+  const db = () => test.ctx.db;
 
   beforeAll(async () => {
-    test = await createTestRuntime({ driver: 'postgres' });
+    test = await createTestServices();
     catalog = await loadCatalog(TEST_CATALOG_FILE);
-    await syncCatalog(test.runtime.ctx, catalog, TEST_CATALOG_FILE);
+    await syncCatalog(test.ctx, { catalog, catalogFile: TEST_CATALOG_FILE });
   });
   afterAll(async () => {
     await test?.close();
@@ -45,7 +46,7 @@ describe('applying an edited catalog', () => {
       enabled: true,
     });
     edited.challenges[0]!.prompt = 'A different prompt.';
-    const first = await syncCatalog(test.runtime.ctx, edited, TEST_CATALOG_FILE);
+    const first = await syncCatalog(test.ctx, { catalog: edited, catalogFile: TEST_CATALOG_FILE });
     expect(first.challengesAdded).toEqual([]);
 
     // Applied again with changes to the rows the first pass created.
@@ -53,7 +54,7 @@ describe('applying an edited catalog', () => {
     edited.providers.at(-1)!.concurrency = 5;
     alpha.offerings.at(-1)!.prices = { '1K': 0.05, '2K': 0.09 };
     alpha.offerings.at(-1)!.providerModelId = 'alpha-image-v3';
-    const second = await syncCatalog(test.runtime.ctx, edited, TEST_CATALOG_FILE);
+    const second = await syncCatalog(test.ctx, { catalog: edited, catalogFile: TEST_CATALOG_FILE });
     expect(second).toMatchObject({
       categories: catalog.categories.length,
       providers: catalog.providers.length + 1,

@@ -7,13 +7,14 @@ import {
   syncCatalog,
   type ModelProvider,
 } from '@arena/services';
-import { createTestRuntime, TEST_REDIS_URL, waitFor, type TestRuntime } from '@arena/testing';
+import { TEST_REDIS_URL, waitFor } from '@arena/testing';
 import { inArray, sql } from 'drizzle-orm';
 import { Redis } from 'ioredis';
 import pino from 'pino';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  createTestRuntime,
   FAKE_KEY_ENV,
   fleetCatalog,
   LOOPBACK_ADAPTER_OPTIONS,
@@ -21,7 +22,8 @@ import {
   startFakeFleet,
   type FakeFleet,
   type FakeKind,
-} from './support/fake-fleet';
+  type TestRuntime,
+} from '../src/testing';
 
 const KINDS: FakeKind[] = ['openai', 'gemini', 'fal', 'replicate'];
 const MODELS_PER_KIND = 5;
@@ -87,14 +89,13 @@ describe('generation telemetry at scale', () => {
       logger: pino({ level: 'debug' }, capture),
     });
     const { ctx } = test.runtime;
-    await syncCatalog(
-      ctx,
-      fleetCatalog(
+    await syncCatalog(ctx, {
+      catalog: fleetCatalog(
         fleet,
         slugs.map(({ slug, kind }) => ({ slug, routes: [{ kind }] })),
         { challenges: 3, concurrency: 8 },
       ),
-    );
+    });
     const ids = (await ctx.db.select({ id: challenges.id }).from(challenges)).map((c) => c.id);
     for (const challengeId of ids) await launchChallenge(ctx, { challengeId });
     await test.runtime.startJobs();

@@ -1,9 +1,10 @@
 import { challenges, generations, generationTries, models, providers } from '@arena/db';
 import { findChallengeIdBySlug, launchChallenge, syncCatalog } from '@arena/services';
-import { createTestRuntime, waitFor, type TestRuntime } from '@arena/testing';
+import { waitFor } from '@arena/testing';
 import { asc, eq, inArray } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
+  createTestRuntime,
   FAKE_KEY_ENV,
   fleetCatalog,
   LOOPBACK_ADAPTER_OPTIONS,
@@ -11,7 +12,8 @@ import {
   startFakeFleet,
   type FakeFleet,
   type FleetModel,
-} from './support/fake-fleet';
+  type TestRuntime,
+} from '../src/testing';
 
 /**
  * Generation through real provider APIs (loopback fakes): failover to the next provider,
@@ -43,8 +45,8 @@ describe('provider routing and limits', () => {
       providerEnv: { [FAKE_KEY_ENV]: fleet.key },
     });
     const { ctx } = test.runtime;
-    await syncCatalog(ctx, fleetCatalog(fleet, fleetModels, options));
-    const challengeId = await findChallengeIdBySlug(ctx, 'challenge-1');
+    await syncCatalog(ctx, { catalog: fleetCatalog(fleet, fleetModels, options) });
+    const challengeId = await findChallengeIdBySlug(ctx, { slug: 'challenge-1' });
     await launchChallenge(ctx, { challengeId });
     await test.runtime.startJobs();
     await waitFor(

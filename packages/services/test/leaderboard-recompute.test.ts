@@ -1,17 +1,17 @@
 import { OVERALL_SCOPE } from '@arena/core';
 import { categories, challenges, leaderboardSnapshots, models, ratingHistory } from '@arena/db';
-import { challengeScope, closeChallenge, recomputeLeaderboards } from '@arena/services';
-import { insertVotes, startSeededRuntime, type TestDriver, type TestRuntime } from '@arena/testing';
+import { insertVotes, tournament, type TestDriver } from '@arena/testing';
 import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tournament } from './support/tournament';
+import { challengeScope, closeChallenge, recomputeLeaderboards } from '../src';
+import { startSeededServices, type TestServices } from './support/test-services';
 
 const ORDER = ['alpha-image', 'beta-diffusion', 'gamma-gen', 'delta-draw'];
 
 describe.each<TestDriver>(['postgres', 'pglite'])('leaderboard recompute on %s', (driver) => {
-  let test: TestRuntime;
-  const db = () => test.runtime.ctx.db;
-  const ctx = () => test.runtime.ctx;
+  let test: TestServices;
+  const db = () => test.ctx.db;
+  const ctx = () => test.ctx;
   const snapshots = () =>
     db()
       .select()
@@ -23,10 +23,10 @@ describe.each<TestDriver>(['postgres', 'pglite'])('leaderboard recompute on %s',
       );
 
   beforeAll(async () => {
-    test = await startSeededRuntime({
+    test = await startSeededServices({
       driver,
       // 155 votes make a model established here.
-      env: { PROVISIONAL_VOTES: '155', RATING_HISTORY_INTERVAL_MS: '3600000' },
+      config: { leaderboard: { provisionalVotes: 155, historyIntervalMs: 3_600_000 } },
     });
     // Rainy street: a clear order, 40 wins to 10 per pair. Cafe logo: the reverse order among
     // three models, 4 to 1.
@@ -52,7 +52,7 @@ describe.each<TestDriver>(['postgres', 'pglite'])('leaderboard recompute on %s',
       [OVERALL_SCOPE, catId('photorealism'), catId('logo-typography')].sort(),
     );
     expect(result.written).toBe(3);
-    await closeChallenge(ctx(), { challengeId: rainy!.id }, null);
+    await closeChallenge(ctx(), { challengeId: rainy!.id, operatorId: null });
     rows = await snapshots();
     expect(rows.map((r) => r.scope)).toContain(challengeScope(rainy!.id));
     expect(rows.map((r) => r.scope)).not.toContain(challengeScope(cafe!.id));

@@ -1,14 +1,8 @@
 import { leaderboardSnapshots } from '@arena/db';
 import { requestLeaderboardRecompute, seedCatalogIfEmpty } from '@arena/services';
-import {
-  createTestRuntime,
-  delayedJobIds,
-  insertVotes,
-  TEST_CATALOG_FILE,
-  waitFor,
-  type TestRuntime,
-} from '@arena/testing';
+import { delayedJobIds, insertVotes, TEST_CATALOG_FILE, waitFor } from '@arena/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestRuntime, type TestRuntime } from '../src/testing';
 
 /**
  * The debounce on BullMQ, as production runs it: requests while a recompute is delayed are one
@@ -19,7 +13,7 @@ describe('leaderboard recompute requests on BullMQ', () => {
 
   beforeAll(async () => {
     test = await createTestRuntime({ driver: 'postgres', bullmq: true });
-    await seedCatalogIfEmpty(test.runtime.ctx, TEST_CATALOG_FILE);
+    await seedCatalogIfEmpty(test.runtime.ctx, { catalogFile: TEST_CATALOG_FILE });
     await test.runtime.startJobs();
   });
   afterAll(async () => {
@@ -40,10 +34,10 @@ describe('leaderboard recompute requests on BullMQ', () => {
     // The first request is delayed once the start-up recompute has left the queue; the next
     // four change nothing.
     await waitFor(async () => {
-      await requestLeaderboardRecompute(ctx, 4_000);
+      await requestLeaderboardRecompute(ctx, { delayMs: 4_000 });
       return (await delayedJobIds(test.queuePrefix, 'maintenance')).length === 1;
     }, 10_000);
-    for (let i = 0; i < 4; i += 1) await requestLeaderboardRecompute(ctx, 4_000);
+    for (let i = 0; i < 4; i += 1) await requestLeaderboardRecompute(ctx, { delayMs: 4_000 });
     expect(await delayedJobIds(test.queuePrefix, 'maintenance')).toEqual(['leaderboard.recompute']);
     await waitFor(
       async () => (await ctx.db.select().from(leaderboardSnapshots)).length > 0,
@@ -51,7 +45,7 @@ describe('leaderboard recompute requests on BullMQ', () => {
     );
     // Finished jobs leave Redis, so the next request is a new job.
     await waitFor(async () => {
-      await requestLeaderboardRecompute(ctx, 60_000);
+      await requestLeaderboardRecompute(ctx, { delayMs: 60_000 });
       return (await delayedJobIds(test.queuePrefix, 'maintenance')).length === 1;
     }, 10_000);
   });

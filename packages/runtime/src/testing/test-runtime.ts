@@ -1,23 +1,17 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import {
-  createRuntime,
-  loadConfig,
-  type AppConfig,
-  type Runtime,
-  type RuntimeOptions,
-} from '@arena/services';
+  createTestDatabase,
+  deleteQueueKeys,
+  TEST_REDIS_URL,
+  uniqueQueuePrefix,
+  type TestDatabase,
+  type TestDriver,
+} from '@arena/testing';
 import pino, { type Logger } from 'pino';
-import { createTestDatabase, type TestDatabase } from './postgres';
-import { deleteQueueKeys, TEST_REDIS_URL, uniqueQueuePrefix } from './redis';
-
-export const TEST_CATALOG_FILE = fileURLToPath(
-  new URL('../fixtures/test-catalog.json', import.meta.url),
-);
-
-export type TestDriver = 'postgres' | 'pglite';
+import { loadConfig, type AppConfig } from '../config';
+import { createRuntime, type Runtime, type RuntimeOptions } from '../create-runtime';
 
 export interface TestRuntimeOptions {
   driver: TestDriver;

@@ -1,4 +1,4 @@
-import type { VoteSpec } from '@arena/testing';
+import type { VoteSpec } from './votes';
 
 /**
  * Votes where, in the given order, every model beats each later one `wins` times and loses to

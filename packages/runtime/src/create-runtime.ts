@@ -1,0 +1,84 @@
+import { join } from 'node:path';
+import { openDatabase, type DatabaseHandle } from '@arena/db';
+import { createMemoryLimiter, createRedisLimiter } from '@arena/jobs';
+import { createJobHandlers, type ServiceContext } from '@arena/services';
+import { createFsImageStore } from '@arena/storage';
+import type { Logger } from 'pino';
+import type { AppConfig } from './config';
+import { createJobTransport } from './job-transport';
+import { createProviderRegistry, type ProviderRegistryOptions } from './provider-registry';
+import { startSchedules } from './schedules';
+
+export interface RuntimeOptions {
+  config: AppConfig;
+  logger: Logger;
+  /** Whether this process runs jobs. Without Redis jobs always run in process. */
+  runJobs: boolean;
+  /** Shared adapter settings (tests loosen the image URL policy for loopback fakes). */
+  adapterOptions?: ProviderRegistryOptions['adapterOptions'];
+  /** Replacement adapters by provider kind (tests). */
+  adapterOverrides?: ProviderRegistryOptions['overrides'];
+  /** Where provider keys are read from; the process environment by default. */
+  env?: Record<string, string | undefined>;
+}
+
+export interface Runtime {
+  ctx: ServiceContext;
+  database: DatabaseHandle;
+  /** Starts running jobs (when this process does), the reconciler and the schedules. */
+  startJobs(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Wires a process from configuration: Postgres or PGlite, BullMQ or the in-process runner, the
+ * image folder, the provider registry and limits; then the service context over them, and the
+ * job handlers over that context.
+ */
+export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
+  const { config, logger } = options;
+  const database = await openDatabase(
+    config.databaseUrl
+      ? { driver: 'postgres', url: config.databaseUrl }
+      : { driver: 'pglite', dataDir: join(config.dataDir, 'pglite') },
+  );
+  await database.migrate();
+
+  const jobs = createJobTransport(config, logger, options.runJobs);
+  const limiter = config.redisUrl
+    ? createRedisLimiter({ redisUrl: config.redisUrl, prefix: config.queuePrefix })
+    : createMemoryLimiter();
+  const ctx: ServiceContext = {
+    db: database.db,
+    queue: jobs.queue,
+    store: createFsImageStore(config.dataDir),
+    providers: createProviderRegistry({
+      env: options.env,
+      demo: config.demo,
+      adapterOptions: options.adapterOptions,
+      overrides: options.adapterOverrides,
+    }),
+    limiter,
+    config,
+    logger,
+    now: () => new Date(),
+  };
+
+  let stopSchedules: (() => void) | undefined;
+  return {
+    ctx,
+    database,
+    async startJobs() {
+      if (!jobs.runner) return;
+      await jobs.runner.start(createJobHandlers(ctx));
+      stopSchedules = await startSchedules(ctx, config);
+    },
+    async close() {
+      stopSchedules?.();
+      await jobs.runner?.stop();
+      await jobs.queue.close();
+      await limiter.close();
+      await database.close();
+    },
+  };
+}

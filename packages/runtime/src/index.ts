@@ -1,0 +1,5 @@
+export { ConfigError, loadConfig, type AppConfig } from './config';
+export { createRuntime, type Runtime, type RuntimeOptions } from './create-runtime';
+export { createLogger } from './logger';
+export { createProviderRegistry, type ProviderRegistryOptions } from './provider-registry';
+export { resolveSessionSecret } from './session-secret';
