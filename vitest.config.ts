@@ -1,6 +1,14 @@
 import { defineConfig } from 'vitest/config';
 
+/** Workspace packages resolve to their TypeScript sources in tests, never to a stale build. */
+const SOURCE_CONDITIONS = ['@arena/source', 'module', 'node', 'development|production'];
+
 export default defineConfig({
+  environments: {
+    ssr: { resolve: { conditions: SOURCE_CONDITIONS } },
+    // Where vitest runs the global setup.
+    __vitest__: { resolve: { conditions: SOURCE_CONDITIONS } },
+  },
   test: {
     include: ['packages/*/test/**/*.test.ts', 'apps/*/test/**/*.test.ts'],
     globalSetup: ['packages/testing/src/global-setup.ts'],

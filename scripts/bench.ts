@@ -44,6 +44,7 @@ function measure(url: string, kind: string, rounds: number): Promise<Measurement
     const child = spawn(
       process.execPath,
       [
+        '--conditions=@arena/source',
         '--import',
         'tsx',
         'scripts/bench/measure.ts',

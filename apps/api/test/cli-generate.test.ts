@@ -1,32 +1,14 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { FakeOpenAiServer, fakePng } from '@arena/fake-providers';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from './support/cli';
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const KEY = 'cli-test-key-7f3a9c01d2e4';
 
-function arena(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'apps/api/src/cli/main.ts', ...args],
-      {
-        cwd: ROOT,
-        env: { PATH: process.env.PATH, HOME: process.env.HOME, CLI_TEST_KEY: KEY },
-      },
-    );
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const arena = (args: string[]) => runCli(args, { CLI_TEST_KEY: KEY });
 
 /** `pnpm arena generate`: try a provider from the command line, one call, one image. */
 describe('arena generate', () => {

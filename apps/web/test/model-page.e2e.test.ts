@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import { SOURCE_NODE_ARGS } from '@arena/testing';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -30,7 +31,7 @@ describe('model and challenge pages in the browser', () => {
     // The operator token is made before the server starts: PGlite allows one process.
     const { stdout } = await promisify(execFile)(
       process.execPath,
-      ['--import', 'tsx', 'apps/api/src/cli/main.ts', 'operator', 'create', 'e2e'],
+      [...SOURCE_NODE_ARGS, 'apps/api/src/cli/main.ts', 'operator', 'create', 'e2e'],
       { cwd: ROOT, env: arena.env },
     );
     token = stdout.trim().split('\n').pop()!.trim();

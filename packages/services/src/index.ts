@@ -20,7 +20,8 @@ export type { ImageBytes } from './images/image-bytes';
 
 // Catalog and challenges
 export { catalogSchema, type Catalog } from './catalog/catalog-schema';
-export { CatalogError, DEFAULT_CATALOG_FILE, loadCatalog } from './catalog/load-catalog';
+export { CatalogError, loadCatalog } from './catalog/load-catalog';
+export { DEFAULT_CATALOG_FILE } from './default-catalog';
 export { seedCatalogIfEmpty } from './catalog/seed-catalog';
 export { syncCatalog, type CatalogSyncResult } from './catalog/sync-catalog';
 export {

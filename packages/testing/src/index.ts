@@ -4,6 +4,9 @@
 export { TEST_CATALOG_FILE, type TestDriver } from './fixtures';
 export * from './postgres';
 export * from './redis';
+export * from './process';
+export * from './production-tree';
+export { SOURCE_NODE_ARGS } from './spawn-source';
 export * from './tournament';
 export * from './votes';
 export * from './wait';

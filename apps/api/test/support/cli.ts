@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { SOURCE_NODE_ARGS } from '@arena/testing';
 
 const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 
-/** Runs `pnpm arena ...` as a child process (tsx, like the root script) and collects its output. */
+/** Runs `pnpm arena ...` as a child process, from source and collects its output. */
 export function runCli(
   args: string[],
   env: Record<string, string> = {},
@@ -11,7 +12,7 @@ export function runCli(
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', 'apps/api/src/cli/main.ts', ...args],
+      [...SOURCE_NODE_ARGS, 'apps/api/src/cli/main.ts', ...args],
       {
         cwd: ROOT,
         env: { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'warn', ...env },

@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SOURCE_NODE_ARGS } from '@arena/testing';
 import { chromium, type Browser } from 'playwright-core';
 
 /** The repository root: the server runs from there, as `pnpm start` runs it. */
@@ -53,7 +54,7 @@ export async function embeddedArena(name: string): Promise<EmbeddedArena> {
     env,
     async start(extraEnv = {}) {
       let output = '';
-      const child = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/main.ts'], {
+      const child = spawn(process.execPath, [...SOURCE_NODE_ARGS, 'apps/api/src/main.ts'], {
         cwd: ROOT,
         env: { ...env, ...extraEnv, PORT: String(port) },
         stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { SOURCE_NODE_ARGS } from '@arena/testing';
 
 const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 
@@ -18,7 +19,7 @@ export function startWorkerProcess(
   env: Record<string, string>,
   entry = 'apps/worker/src/main.ts',
 ): WorkerProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+  const child = spawn(process.execPath, [...SOURCE_NODE_ARGS, entry], {
     cwd: ROOT,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

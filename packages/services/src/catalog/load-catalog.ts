@@ -1,11 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { DEFAULT_CATALOG_FILE } from '../default-catalog';
 import { catalogSchema, type Catalog } from './catalog-schema';
-
-/** The demo catalog shipped with the arena. */
-export const DEFAULT_CATALOG_FILE = fileURLToPath(
-  new URL('../../../../catalog/catalog.json', import.meta.url),
-);
 
 export class CatalogError extends Error {
   override name = 'CatalogError';

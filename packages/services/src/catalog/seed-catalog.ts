@@ -3,7 +3,8 @@ import { challenges, models } from '@arena/db';
 import { asc, count, eq } from 'drizzle-orm';
 import { launchChallenge } from '../challenges/launch-challenge';
 import type { ServiceContext } from '../context';
-import { DEFAULT_CATALOG_FILE, loadCatalog } from './load-catalog';
+import { DEFAULT_CATALOG_FILE } from '../default-catalog';
+import { loadCatalog } from './load-catalog';
 import { syncCatalog } from './sync-catalog';
 
 /**

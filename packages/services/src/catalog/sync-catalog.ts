@@ -6,7 +6,7 @@ import { inArray } from 'drizzle-orm';
 import type { ServiceContext } from '../context';
 import { storeImage } from '../images/store-image';
 import type { Catalog } from './catalog-schema';
-import { DEFAULT_CATALOG_FILE } from './load-catalog';
+import { DEFAULT_CATALOG_FILE } from '../default-catalog';
 
 export interface CatalogSyncResult {
   categories: number;
