@@ -1,20 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { migratePgliteDatabase, migratePostgresUrl } from './migrate';
+import type { Database } from './database';
 import * as schema from './schema';
 
-export type Schema = typeof schema;
-
-/**
- * The database as services see it: the same drizzle API whether it runs on a Postgres server
- * (postgres.js) or in process (PGlite). A transaction is also a `Database`, so services take
- * either and callers can compose several in one transaction.
- */
-export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+export type { Database, Schema } from './database';
 
 export type DatabaseDriver = 'postgres' | 'pglite';
 

@@ -1,23 +1,11 @@
 import { lighten, rgbToHex } from './colour';
-import type { EditIntent } from './edit-intent';
-import { faceFeatures, type FaceBox } from './face-layout';
+import { faceFeatures } from './face-layout';
 import { hairFront, mouth } from './figure-parts';
-import type { QualityKnobs } from './quality';
-import type { Rand } from './random';
 import { caricatureProps, palm, streaks } from './edit-props';
+import type { OverlayContext } from './overlay-context';
 import { el, num, SvgDoc } from './svg';
 
-export interface OverlayContext {
-  width: number;
-  height: number;
-  face: FaceBox;
-  horizon: number;
-  skin: [number, number, number];
-  hair: [number, number, number];
-  intent: EditIntent;
-  knobs: QualityKnobs;
-  rand: Rand;
-}
+export type { OverlayContext } from './overlay-context';
 
 /** Drawn additions an instruction asks for, as a transparent SVG over the photo. */
 export function buildEditOverlay(ctx: OverlayContext): string {

@@ -1,4 +1,4 @@
-import type { OverlayContext } from './edit-overlays';
+import type { OverlayContext } from './overlay-context';
 import type { Rand } from './random';
 import { el, num, type SvgDoc } from './svg';
 

@@ -4,23 +4,10 @@ import { analysePrompt } from './prompt';
 import type { QualityKnobs } from './quality';
 import { seededRand } from './random';
 import { Scene } from './scene';
+import { isSourceImageKind, SOURCE_IMAGE_KINDS } from './source-kinds';
 import { SOURCE_DESCRIPTIONS, SOURCE_PAINTERS } from './source-scenes';
 
-/** Source photos for the image-editing challenges, one per kind. */
-export const SOURCE_IMAGE_KINDS = [
-  'neutral-portrait',
-  'bald-man',
-  'man-and-car',
-  'mountain-day',
-  'tv-anchor-with-dog',
-  'portrait-hair',
-  'countryside-photo',
-] as const;
-export type SourceImageKind = (typeof SOURCE_IMAGE_KINDS)[number];
-
-export function isSourceImageKind(value: string): value is SourceImageKind {
-  return (SOURCE_IMAGE_KINDS as readonly string[]).includes(value);
-}
+export { isSourceImageKind, SOURCE_IMAGE_KINDS, type SourceImageKind } from './source-kinds';
 
 /** A careful "camera": every quality knob at its best (no grain: it would bloat every PNG). */
 const CAMERA: QualityKnobs = {

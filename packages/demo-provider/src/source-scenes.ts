@@ -3,7 +3,7 @@ import { drawPerson, type PersonOptions } from './figure';
 import type { Scene } from './scene';
 import { critter, speciesIn } from './scenes/critters';
 import { drawLandscape } from './scenes/landscape';
-import type { SourceImageKind } from './source-images';
+import type { SourceImageKind } from './source-kinds';
 import { el, num } from './svg';
 
 /** What each photo shows; the words also steer the shared scene painters. */

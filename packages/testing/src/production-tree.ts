@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,26 +21,12 @@ export interface ProductionTree {
 
 /**
  * What the Dockerfile's final image holds, in a temporary folder: the repository's files and
- * build outputs, production dependencies only (`pnpm install --prod`, from the local store),
- * and no TypeScript sources, tests or build tools. Processes started there prove that
+ * the outputs of the last `pnpm build`, production dependencies only (`pnpm install --prod`,
+ * from the local store), and no TypeScript sources, tests or build tools. Processes started there prove that
  * production needs nothing but node and compiled JavaScript.
  */
 export async function createProductionTree(): Promise<ProductionTree> {
   const pnpm = process.platform === 'win32' ? 'pnpm.cmd' : 'pnpm';
-  await run(
-    pnpm,
-    [
-      'exec',
-      'turbo',
-      'run',
-      'build',
-      '--output-logs=errors-only',
-      '--filter=@arena/api...',
-      '--filter=@arena/worker...',
-      '--filter=@arena/web',
-    ],
-    { cwd: REPO_ROOT, env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' } },
-  );
   const dir = await mkdtemp(join(tmpdir(), 'arena-production-'));
   const { stdout } = await run(
     'git',
@@ -70,8 +57,11 @@ export async function createProductionTree(): Promise<ProductionTree> {
 }
 
 /** The compiled entry of an app in the tree, as the image's CMD runs it. */
-export const productionEntry = (tree: ProductionTree, app: 'api' | 'worker') =>
-  join(tree.dir, 'apps', app, 'dist', 'main.js');
+export function productionEntry(tree: ProductionTree, app: 'api' | 'worker'): string {
+  const entry = join(tree.dir, 'apps', app, 'dist', 'main.js');
+  if (!existsSync(entry)) throw new Error(`apps/${app} is not built: run \`pnpm build\` first`);
+  return entry;
+}
 
 /** Build tools and test runners: none may be installed in a production tree. */
 export const DEV_ONLY_PACKAGES = [
