@@ -1,5 +1,4 @@
 import type {
-  Arena,
   Battle,
   BestFor,
   Category,
@@ -13,9 +12,9 @@ import type {
   ModelSummary,
   PositionBiasReport,
   RatingHistory,
-  VoteOutcome,
   VoteResult,
-} from '@arena/core';
+} from '@arena/contract';
+import type { Arena, VoteOutcome } from '@arena/core';
 
 /**
  * The one way the web app talks to the API. Every function throws an ApiError on failure, so

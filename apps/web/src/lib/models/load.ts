@@ -1,5 +1,4 @@
 import type {
-  Arena,
   BestFor,
   HeadToHead,
   Leaderboard,
@@ -7,7 +6,8 @@ import type {
   ModelProviders,
   ModelResults,
   ModelSummary,
-} from '@arena/core';
+} from '@arena/contract';
+import type { Arena } from '@arena/core';
 import { error } from '@sveltejs/kit';
 import {
   ApiError,
