@@ -1,17 +1,19 @@
+import {
+  mountApi,
+  OPENAPI_INFO,
+  OPENAPI_PATH,
+  OPERATOR_TOKEN_SCHEME,
+  operatorTokenScheme,
+} from '@arena/contract';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps, AppEnv } from './env';
 import { errorBody, onError, onNotFound, validationHook } from './errors';
+import { operatorAuth } from './middleware/operator-auth';
 import { requestContext } from './middleware/request-context';
-import { adminRoutes } from './routes/admin';
-import { battleRoutes } from './routes/battles';
-import { healthRoutes } from './routes/health';
-import { imageRoutes } from './routes/images';
-import { modelProviderRoutes } from './routes/model-providers';
-import { openDataRoutes } from './routes/open-data';
-import { publicCatalogRoutes } from './routes/public-catalog';
-import { resultRoutes } from './routes/results';
+import { voterSession } from './middleware/voter';
+import { apiHandlers } from './routes/handlers';
 import { serveWeb } from './web/serve-web';
 
 const PUBLIC_BODY_LIMIT = 64 * 1024;
@@ -24,44 +26,37 @@ const limitBody = (maxSize: number) =>
     onError: (c) => c.json(errorBody(c, 'payload_too_large', 'the request body is too large'), 413),
   });
 
-/** The whole HTTP application; the node entry and the tests build it the same way. */
+/**
+ * The whole HTTP application; the node entry and the tests build it the same way. Middleware
+ * goes by path, then the contract's routes are mounted with their handlers in one chain, so the
+ * app's type carries every route.
+ */
 export function createApp(deps: AppDeps) {
+  const { ctx, sessionSecret, trustProxy } = deps;
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-  app.use(requestContext(deps.ctx.logger));
+  app.use(requestContext(ctx.logger));
   app.use(secureHeaders({ crossOriginResourcePolicy: 'same-origin' }));
   const publicLimit = limitBody(PUBLIC_BODY_LIMIT);
   const adminLimit = limitBody(ADMIN_BODY_LIMIT);
   app.use('/api/*', (c, next) =>
     c.req.path.startsWith('/api/admin/') ? adminLimit(c, next) : publicLimit(c, next),
   );
+  // `/api/battles/*` also matches `/api/battles` itself.
+  app.use('/api/battles/*', voterSession(ctx, { secret: sessionSecret, trustProxy }));
+  app.use('/api/admin/*', operatorAuth(ctx));
 
-  app.route('/api', healthRoutes(deps));
-  app.route('/api', battleRoutes(deps));
-  app.route('/api', imageRoutes(deps));
-  app.route('/api', publicCatalogRoutes(deps));
-  app.route('/api', modelProviderRoutes(deps));
-  app.route('/api', resultRoutes(deps));
-  app.route('/api', openDataRoutes(deps));
-  app.route('/api', adminRoutes(deps));
+  // The same app, typed with every route it now serves.
+  const api = mountApi(app, apiHandlers(deps));
 
-  app.openAPIRegistry.registerComponent('securitySchemes', 'operatorToken', {
-    type: 'http',
-    scheme: 'bearer',
-    description: 'An operator token from `pnpm arena operator create NAME`',
-  });
-  app.doc31('/api/openapi.json', {
-    openapi: '3.1.0',
-    info: {
-      title: 'Arena API',
-      version: '1.0.0',
-      description: 'Blind-vote arena and leaderboard for AI image models.',
-    },
-  });
+  app.openAPIRegistry.registerComponent(
+    'securitySchemes',
+    OPERATOR_TOKEN_SCHEME,
+    operatorTokenScheme,
+  );
+  app.doc31(OPENAPI_PATH, OPENAPI_INFO);
 
   if (deps.webDir) app.use(serveWeb(deps.webDir));
   app.notFound(onNotFound);
   app.onError(onError);
-  return app;
+  return api;
 }
-
-export type AppType = ReturnType<typeof createApp>;

@@ -1,3 +1,4 @@
+import type { ApiHandlers, ApiRouteName } from '@arena/contract';
 import type { ServiceContext } from '@arena/services';
 import type { Logger } from 'pino';
 
@@ -21,3 +22,6 @@ export interface AppDeps {
   /** Believe X-Forwarded-Proto (behind a TLS-terminating proxy) when marking cookies Secure. */
   trustProxy?: boolean;
 }
+
+/** Handlers for some routes of the contract; each route file provides its own. */
+export type Handlers<K extends ApiRouteName> = Pick<ApiHandlers<AppEnv>, K>;

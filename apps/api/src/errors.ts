@@ -1,4 +1,5 @@
-import { isDomainError, type DomainErrorKind, type ErrorBody } from '@arena/core';
+import type { ErrorBody } from '@arena/contract';
+import { isDomainError, type DomainErrorKind } from '@arena/core';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';

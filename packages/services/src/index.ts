@@ -24,13 +24,9 @@ export { CatalogError, loadCatalog } from './catalog/load-catalog';
 export { DEFAULT_CATALOG_FILE } from './default-catalog';
 export { seedCatalogIfEmpty } from './catalog/seed-catalog';
 export { syncCatalog, type CatalogSyncResult } from './catalog/sync-catalog';
-export {
-  createChallenge,
-  createChallengeInput,
-  type CreateChallengeInput,
-} from './challenges/create-challenge';
+export { createChallenge } from './challenges/create-challenge';
 export { findChallengeIdBySlug } from './challenges/find-challenge-id';
-export { launchChallenge, type LaunchResult } from './challenges/launch-challenge';
+export { launchChallenge } from './challenges/launch-challenge';
 export { closeChallenge } from './challenges/close-challenge';
 export { readSourceImage } from './challenges/read-source-image';
 export { listCategories } from './reads/list-categories';
@@ -58,12 +54,7 @@ export { getModelResults } from './results/model-results';
 export { readResultImage } from './results/result-image';
 
 // Open data
-export {
-  EXPORT_CONTENT_TYPES,
-  EXPORT_FORMATS,
-  exportVotes,
-  type ExportFormat,
-} from './exports/export-votes';
+export { EXPORT_CONTENT_TYPES, exportVotes } from './exports/export-votes';
 export { exportSalt } from './exports/voter-hash';
 
 // Operators

@@ -1,9 +1,6 @@
 import { checkHealth } from '@arena/services';
-import type { AppDeps } from '../env';
-import { createRouter } from './router';
+import type { AppDeps, Handlers } from '../env';
 
-export function healthRoutes({ ctx }: AppDeps) {
-  const router = createRouter();
-  router.get('/health', async (c) => c.json(await checkHealth(ctx)));
-  return router;
+export function healthHandlers({ ctx }: AppDeps): Handlers<'health'> {
+  return { health: async (c) => c.json(await checkHealth(ctx), 200) };
 }

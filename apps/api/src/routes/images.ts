@@ -6,10 +6,15 @@ import {
   type ImageBytes,
 } from '@arena/services';
 import type { Context } from 'hono';
-import type { AppDeps, AppEnv } from '../env';
-import { createRouter } from './router';
+import type { AppDeps, AppEnv, Handlers } from '../env';
 
 const TOKEN = /^[A-Za-z0-9_-]{16,64}$/;
+
+/** A malformed token is looked up nowhere and answers like an unknown one. */
+function checkToken(token: string): string {
+  if (!TOKEN.test(token)) throw notFound('image_not_found', 'no such image');
+  return token;
+}
 
 /**
  * Image bytes with the same headers whatever the model: no ETag, no Last-Modified, one content
@@ -23,23 +28,16 @@ function sendImage(c: Context<AppEnv>, image: ImageBytes) {
   });
 }
 
-export function imageRoutes({ ctx }: AppDeps) {
-  const router = createRouter();
-  router.get('/battle-images/:token', async (c) => {
-    const token = c.req.param('token');
-    if (!TOKEN.test(token)) throw notFound('image_not_found', 'no such image');
-    return sendImage(c, await readBattleImage(ctx, { token }));
-  });
-  router.get('/source-images/:id', async (c) => {
-    const id = c.req.param('id');
-    if (!TOKEN.test(id)) throw notFound('image_not_found', 'no such image');
-    return sendImage(c, await readSourceImage(ctx, { imageId: id }));
-  });
-  // Attempts of closed challenges only: results and galleries are public once a challenge closes.
-  router.get('/result-images/:id', async (c) => {
-    const id = c.req.param('id');
-    if (!TOKEN.test(id)) throw notFound('image_not_found', 'no such image');
-    return sendImage(c, await readResultImage(ctx, { imageId: id }));
-  });
-  return router;
+export function imageHandlers({
+  ctx,
+}: AppDeps): Handlers<'battleImage' | 'sourceImage' | 'resultImage'> {
+  return {
+    battleImage: async (c) =>
+      sendImage(c, await readBattleImage(ctx, { token: checkToken(c.req.valid('param').token) })),
+    sourceImage: async (c) =>
+      sendImage(c, await readSourceImage(ctx, { imageId: checkToken(c.req.valid('param').id) })),
+    // Attempts of closed challenges only: results and galleries are public once a challenge closes.
+    resultImage: async (c) =>
+      sendImage(c, await readResultImage(ctx, { imageId: checkToken(c.req.valid('param').id) })),
+  };
 }

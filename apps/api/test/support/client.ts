@@ -1,6 +1,9 @@
-import type { createApp } from '../../src/app';
+import { checkAgainstContract } from './contract-check';
 
-type App = ReturnType<typeof createApp>;
+/** What the client sends requests to: the app, or a stand-in that breaks the contract. */
+interface RequestTarget {
+  request(path: string, init: RequestInit): Response | Promise<Response>;
+}
 
 export interface TestResponse<T = any> {
   status: number;
@@ -10,12 +13,13 @@ export interface TestResponse<T = any> {
 
 /**
  * A browser stand-in for `app.request`: keeps the voter cookie it is given, like a browser
- * would, so one client is one voter.
+ * would, so one client is one voter. Every response is checked against the contract (see
+ * contract-check.ts); a response that breaks it fails the request, and so the test.
  */
 export class TestClient {
   cookie?: string;
 
-  constructor(private readonly app: App) {}
+  constructor(private readonly app: RequestTarget) {}
 
   async request<T = any>(
     method: string,
@@ -36,6 +40,11 @@ export class TestClient {
     const parsed = type.includes('application/json')
       ? await response.json()
       : Buffer.from(await response.arrayBuffer());
+    checkAgainstContract(method, path, {
+      status: response.status,
+      contentType: type,
+      body: parsed,
+    });
     return { status: response.status, headers: response.headers, body: parsed as T };
   }
 

@@ -1,183 +1,72 @@
-import type {
-  Arena,
-  Battle,
-  BestFor,
-  Category,
-  ChallengeLeaderboard,
-  ChallengeSummary,
-  ErrorBody,
-  HeadToHead,
-  Leaderboard,
-  ModelProviders,
-  ModelResults,
-  ModelSummary,
-  PositionBiasReport,
-  RatingHistory,
-  VoteOutcome,
-  VoteResult,
-} from '@arena/core';
+import type { AppType } from '@arena/contract';
+import type { Arena, VoteOutcome } from '@arena/core';
+import { hc } from 'hono/client';
+import { call, type RequestOptions } from './api-call';
+
+export { ApiError, isAbort, type RequestOptions } from './api-call';
 
 /**
- * The one way the web app talks to the API. Every function throws an ApiError on failure, so
- * components branch on `code` instead of parsing responses themselves.
+ * The one way the web app talks to the API: a client typed by the contract's routes, so paths,
+ * parameters and response types all come from the same definitions the server mounts. Every
+ * function throws an ApiError on failure.
  */
-export class ApiError extends Error {
-  readonly code: string;
-  readonly status: number;
-  readonly requestId: string | null;
+const api = hc<AppType>('/').api;
 
-  constructor(code: string, message: string, status: number, requestId: string | null = null) {
-    super(message);
-    this.name = 'ApiError';
-    this.code = code;
-    this.status = status;
-    this.requestId = requestId;
-  }
-}
-
-export interface RequestOptions {
-  /** SvelteKit's `fetch` inside load functions; the global one otherwise. */
-  fetch?: typeof fetch;
-  signal?: AbortSignal;
-}
-
-export function isAbort(error: unknown): boolean {
-  return error instanceof DOMException && error.name === 'AbortError';
-}
-
-function isErrorBody(value: unknown): value is ErrorBody {
-  if (typeof value !== 'object' || value === null) return false;
-  const body = value as Record<string, unknown>;
-  return typeof body.code === 'string' && typeof body.message === 'string';
-}
-
-async function request<T>(
-  method: 'GET' | 'POST',
-  path: string,
-  body: unknown,
-  options: RequestOptions = {},
-): Promise<T> {
-  const doFetch = options.fetch ?? fetch;
-  let response: Response;
-  try {
-    response = await doFetch(path, {
-      method,
-      credentials: 'same-origin',
-      headers:
-        body === undefined
-          ? { accept: 'application/json' }
-          : { 'content-type': 'application/json', accept: 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal: options.signal,
-    });
-  } catch (error) {
-    if (isAbort(error)) throw error;
-    throw new ApiError('network_error', 'Could not reach the server. Check your connection.', 0);
-  }
-
-  const payload: unknown = await response.json().catch(() => null);
-  if (!response.ok) {
-    if (isErrorBody(payload)) {
-      throw new ApiError(payload.code, payload.message, response.status, payload.requestId ?? null);
-    }
-    throw new ApiError(
-      'unexpected_response',
-      `The server answered ${response.status} ${response.statusText}.`.replace(/ \.$/, '.'),
-      response.status,
-    );
-  }
-  if (payload === null) {
-    throw new ApiError(
-      'unexpected_response',
-      'The server sent an unreadable response.',
-      response.status,
-    );
-  }
-  return payload as T;
-}
-
+// The client puts path parameters into the URL as they are.
 const enc = encodeURIComponent;
-
-function query(params: Record<string, string | null | undefined>): string {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) if (value) search.set(key, value);
-  const text = search.toString();
-  return text ? `?${text}` : '';
-}
+/** Leaves out empty filters, as the server treats them as absent. */
+const optional = (value: string | null | undefined) => value || undefined;
 
 export function createBattle(
   input: { arena: Arena; category?: string | null },
   options?: RequestOptions,
-): Promise<Battle> {
-  const body = input.category
+) {
+  const json = input.category
     ? { arena: input.arena, category: input.category }
     : { arena: input.arena };
-  return request<Battle>('POST', '/api/battles', body, options);
+  return call((init) => api.battles.$post({ json }, init), options);
 }
 
-export function castVote(
-  battleId: string,
-  outcome: VoteOutcome,
-  options?: RequestOptions,
-): Promise<VoteResult> {
-  return request<VoteResult>('POST', `/api/battles/${enc(battleId)}/vote`, { outcome }, options);
-}
-
-export function getLeaderboard(
-  arena: Arena,
-  category?: string | null,
-  options?: RequestOptions,
-): Promise<Leaderboard> {
-  return request<Leaderboard>(
-    'GET',
-    `/api/leaderboards/${enc(arena)}${query({ category })}`,
-    undefined,
+export function castVote(battleId: string, outcome: VoteOutcome, options?: RequestOptions) {
+  return call(
+    (init) =>
+      api.battles[':id'].vote.$post({ param: { id: enc(battleId) }, json: { outcome } }, init),
     options,
   );
 }
 
-export async function listCategories(arena: Arena, options?: RequestOptions): Promise<Category[]> {
-  const result = await request<{ categories: Category[] }>(
-    'GET',
-    `/api/categories${query({ arena })}`,
-    undefined,
+export function getLeaderboard(arena: Arena, category?: string | null, options?: RequestOptions) {
+  return call(
+    (init) =>
+      api.leaderboards[':arena'].$get(
+        { param: { arena }, query: { category: optional(category) } },
+        init,
+      ),
     options,
   );
+}
+
+export async function listCategories(arena: Arena, options?: RequestOptions) {
+  const result = await call((init) => api.categories.$get({ query: { arena } }, init), options);
   return result.categories;
 }
 
-export async function listModels(options?: RequestOptions): Promise<ModelSummary[]> {
-  const result = await request<{ models: ModelSummary[] }>(
-    'GET',
-    '/api/models',
-    undefined,
-    options,
-  );
-  return result.models;
+export async function listModels(options?: RequestOptions) {
+  return (await call((init) => api.models.$get(undefined, init), options)).models;
 }
 
-export async function listChallenges(
-  arena?: Arena,
-  options?: RequestOptions,
-): Promise<ChallengeSummary[]> {
-  const result = await request<{ challenges: ChallengeSummary[] }>(
-    'GET',
-    `/api/challenges${query({ arena })}`,
-    undefined,
-    options,
-  );
+export async function listChallenges(arena?: Arena, options?: RequestOptions) {
+  const result = await call((init) => api.challenges.$get({ query: { arena } }, init), options);
   return result.challenges;
 }
 
-export function getPositionBias(
-  arena: Arena,
-  category?: string | null,
-  options?: RequestOptions,
-): Promise<PositionBiasReport> {
-  return request<PositionBiasReport>(
-    'GET',
-    `/api/leaderboards/${enc(arena)}/position-bias${query({ category })}`,
-    undefined,
+export function getPositionBias(arena: Arena, category?: string | null, options?: RequestOptions) {
+  return call(
+    (init) =>
+      api.leaderboards[':arena']['position-bias'].$get(
+        { param: { arena }, query: { category: optional(category) } },
+        init,
+      ),
     options,
   );
 }
@@ -188,18 +77,23 @@ export function getRatingHistory(
   arena: Arena,
   category?: string | null,
   options?: RequestOptions,
-): Promise<RatingHistory> {
-  return request<RatingHistory>(
-    'GET',
-    `/api/models/${enc(slug)}/history${query({ arena, category })}`,
-    undefined,
+) {
+  return call(
+    (init) =>
+      api.models[':slug'].history.$get(
+        { param: { slug: enc(slug) }, query: { arena, category: optional(category) } },
+        init,
+      ),
     options,
   );
 }
 
 /** Standing per arena, both-bad rate, and results in every closed challenge. */
-export function getModelResults(slug: string, options?: RequestOptions): Promise<ModelResults> {
-  return request<ModelResults>('GET', `/api/models/${enc(slug)}/results`, undefined, options);
+export function getModelResults(slug: string, options?: RequestOptions) {
+  return call(
+    (init) => api.models[':slug'].results.$get({ param: { slug: enc(slug) } }, init),
+    options,
+  );
 }
 
 /** Record against each opponent, in an arena overall or within one closed challenge. */
@@ -207,33 +101,39 @@ export function getHeadToHead(
   slug: string,
   scope: { arena?: Arena; challenge?: string } = {},
   options?: RequestOptions,
-): Promise<HeadToHead> {
-  return request<HeadToHead>(
-    'GET',
-    `/api/models/${enc(slug)}/head-to-head${query(scope)}`,
-    undefined,
+) {
+  return call(
+    (init) =>
+      api.models[':slug']['head-to-head'].$get(
+        {
+          param: { slug: enc(slug) },
+          query: { arena: scope.arena, challenge: optional(scope.challenge) },
+        },
+        init,
+      ),
     options,
   );
 }
 
-export function getBestFor(slug: string, options?: RequestOptions): Promise<BestFor> {
-  return request<BestFor>('GET', `/api/models/${enc(slug)}/best-for`, undefined, options);
+export function getBestFor(slug: string, options?: RequestOptions) {
+  return call(
+    (init) => api.models[':slug']['best-for'].$get({ param: { slug: enc(slug) } }, init),
+    options,
+  );
 }
 
 /** A closed challenge's own leaderboard with every attempt (403 while it is open). */
-export function getChallengeLeaderboard(
-  slug: string,
-  options?: RequestOptions,
-): Promise<ChallengeLeaderboard> {
-  return request<ChallengeLeaderboard>(
-    'GET',
-    `/api/challenges/${enc(slug)}/leaderboard`,
-    undefined,
+export function getChallengeLeaderboard(slug: string, options?: RequestOptions) {
+  return call(
+    (init) => api.challenges[':slug'].leaderboard.$get({ param: { slug: enc(slug) } }, init),
     options,
   );
 }
 
 /** Providers & pricing per resolution tier, with each provider's last 30 days of calls. */
-export function getModelProviders(slug: string, options?: RequestOptions): Promise<ModelProviders> {
-  return request<ModelProviders>('GET', `/api/models/${enc(slug)}/providers`, undefined, options);
+export function getModelProviders(slug: string, options?: RequestOptions) {
+  return call(
+    (init) => api.models[':slug'].providers.$get({ param: { slug: enc(slug) } }, init),
+    options,
+  );
 }

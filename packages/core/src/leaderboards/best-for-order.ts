@@ -1,6 +1,19 @@
-import type { BestFor } from '../api-results';
+import type { Arena } from '../arenas';
 
-export type BestForStanding = BestFor['categories'][number];
+/** A model's place in one category's published board, as "best for" lists them. */
+export interface BestForStanding {
+  arena: Arena;
+  category: { id: string; slug: string; name: string };
+  rank: number;
+  /** Models on that board. */
+  of: number;
+  rating: number;
+  ciLow: number;
+  ciHigh: number;
+  provisional: boolean;
+  games: number;
+  winRate: number | null;
+}
 
 /**
  * The order of a model's category standings in "best for". Established standings come before

@@ -2,6 +2,10 @@ import { z } from 'zod';
 import type { VoteOutcome } from '../outcomes';
 import type { SideCounts } from './compute-leaderboards';
 
+/** The files a vote export comes as. */
+export const EXPORT_FORMATS = ['jsonl', 'csv'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
 /**
  * The open-data vote format, one JSON object per line (or one CSV row). `model_a` is the model
  * shown on the left, so position bias can be measured from the export too; the outcome names

@@ -1,11 +1,8 @@
 import { index, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import type { Arena, AspectRatio, ResolutionTier } from '@arena/core';
+import type { Arena, AspectRatio, ChallengeStatus, ResolutionTier } from '@arena/core';
 import { categories } from './categories';
 import { createdAt, timestamptz, updatedAt } from './common';
 import { images } from './images';
-
-export const CHALLENGE_STATUSES = ['draft', 'generating', 'voting', 'closed', 'failed'] as const;
-export type ChallengeStatus = (typeof CHALLENGE_STATUSES)[number];
 
 /**
  * A prompt (and for editing, a source image) that every model of the arena answers three times.

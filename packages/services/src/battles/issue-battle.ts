@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { createRng, notFound, OVERALL_SCOPE, type Arena, type Battle, type Rng } from '@arena/core';
+import type { Battle } from '@arena/contract';
+import { createRng, notFound, OVERALL_SCOPE, type Arena, type Rng } from '@arena/core';
 import { battles, categories, challenges, generations, opaqueId } from '@arena/db';
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';

@@ -1,3 +1,4 @@
+import type { ClosedChallenge } from '@arena/contract';
 import { conflict, notFound } from '@arena/core';
 import { auditLog, challenges } from '@arena/db';
 import { eq } from 'drizzle-orm';
@@ -13,7 +14,7 @@ import { publishChallengeResults } from '../leaderboards/publish-challenge-resul
 export async function closeChallenge(
   ctx: Pick<ServiceContext, 'db' | 'config' | 'logger' | 'now'>,
   input: { challengeId: string; operatorId: string | null },
-): Promise<{ challengeId: string; slug: string; status: 'closed'; closedAt: string }> {
+): Promise<ClosedChallenge> {
   const result = await ctx.db.transaction(async (tx) => {
     const [challenge] = await tx
       .select()

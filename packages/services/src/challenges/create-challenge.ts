@@ -1,28 +1,14 @@
-import { ARENAS, ASPECT_RATIOS, conflict, invalid, notFound, RESOLUTION_TIERS } from '@arena/core';
+import {
+  createChallengeInput,
+  type CreateChallengeInput,
+  type CreatedChallenge,
+} from '@arena/contract';
+import { conflict, invalid, notFound } from '@arena/core';
 import { ImageRejectedError } from '@arena/storage';
 import { auditLog, categories, challenges } from '@arena/db';
 import { and, eq } from 'drizzle-orm';
-import { z } from 'zod';
 import type { ServiceContext } from '../context';
 import { storeImage } from '../images/store-image';
-
-export const createChallengeInput = z
-  .object({
-    slug: z
-      .string()
-      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
-      .max(80),
-    title: z.string().min(1).max(200),
-    arena: z.enum(ARENAS),
-    category: z.string().min(1),
-    prompt: z.string().min(1).max(8000),
-    aspectRatio: z.enum(ASPECT_RATIOS).default('1:1'),
-    resolution: z.enum(RESOLUTION_TIERS).default('1K'),
-    /** Base64 PNG, JPEG or WebP; required for image editing. */
-    sourceImageBase64: z.string().max(30_000_000).optional(),
-  })
-  .strict();
-export type CreateChallengeInput = z.input<typeof createChallengeInput>;
 
 /** Adds a draft challenge; launching it is a separate step. */
 export async function createChallenge(
@@ -31,7 +17,7 @@ export async function createChallenge(
     operatorId,
     challenge: request,
   }: { operatorId: string | null; challenge: CreateChallengeInput },
-): Promise<{ id: string; slug: string; status: string }> {
+): Promise<CreatedChallenge> {
   const input = createChallengeInput.parse(request);
   const [category] = await ctx.db
     .select()

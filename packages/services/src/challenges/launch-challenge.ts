@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import type { LaunchResult } from '@arena/contract';
 import { conflict, formatSize, notFound, pixelSize } from '@arena/core';
 import {
   ATTEMPTS_PER_MODEL,
@@ -11,12 +12,6 @@ import {
 import { generationJobId } from '@arena/jobs';
 import { and, arrayContains, eq, inArray, sql } from 'drizzle-orm';
 import type { ServiceContext } from '../context';
-
-export interface LaunchResult {
-  challengeId: string;
-  models: number;
-  generations: number;
-}
 
 /**
  * Fans a challenge out: in one transaction, one generation row per (active model of the arena

@@ -1,12 +1,15 @@
-import { ARENAS, EXPORT_COLUMNS, exportOutcome, type ExportedVote } from '@arena/core';
+import {
+  ARENAS,
+  EXPORT_COLUMNS,
+  exportOutcome,
+  type ExportedVote,
+  type ExportFormat,
+} from '@arena/core';
 import { categories, challenges, models, votes } from '@arena/db';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { ServiceContext } from '../context';
 import { csvRecord } from './csv';
 import { voterHasher } from './voter-hash';
-
-export type ExportFormat = 'jsonl' | 'csv';
-export const EXPORT_FORMATS = ['jsonl', 'csv'] as const;
 
 export const EXPORT_CONTENT_TYPES: Record<ExportFormat, string> = {
   jsonl: 'application/x-ndjson; charset=utf-8',

@@ -1,4 +1,5 @@
-import { notFound, type Arena, type CategoryRef } from '@arena/core';
+import type { CategoryRef } from '@arena/contract';
+import { notFound, type Arena } from '@arena/core';
 import { categories } from '@arena/db';
 import { and, eq } from 'drizzle-orm';
 import type { ServiceContext } from '../context';

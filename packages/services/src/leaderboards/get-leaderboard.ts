@@ -1,11 +1,5 @@
-import {
-  ELO_INITIAL_RATING,
-  OVERALL_SCOPE,
-  type Arena,
-  type Leaderboard,
-  type LeaderboardRow,
-  type ModelRef,
-} from '@arena/core';
+import type { Leaderboard, LeaderboardRow, ModelRef } from '@arena/contract';
+import { ELO_INITIAL_RATING, OVERALL_SCOPE, type Arena } from '@arena/core';
 import { models, ratings, votes, type SnapshotRow } from '@arena/db';
 import { and, arrayContains, eq, sql } from 'drizzle-orm';
 import type { ServiceContext } from '../context';

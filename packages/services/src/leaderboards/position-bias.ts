@@ -1,4 +1,5 @@
-import { OVERALL_SCOPE, positionBias, type Arena, type PositionBiasReport } from '@arena/core';
+import type { PositionBiasReport } from '@arena/contract';
+import { OVERALL_SCOPE, positionBias, type Arena } from '@arena/core';
 import type { ServiceContext } from '../context';
 import { findCategory } from './find-category';
 import { latestSnapshot } from './snapshot-reads';

@@ -1,4 +1,5 @@
-import { OVERALL_SCOPE, type Arena, type RatingHistory } from '@arena/core';
+import type { RatingHistory } from '@arena/contract';
+import { OVERALL_SCOPE, type Arena } from '@arena/core';
 import { ratingHistory } from '@arena/db';
 import { and, asc, eq } from 'drizzle-orm';
 import type { ServiceContext } from '../context';

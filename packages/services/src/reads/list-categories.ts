@@ -1,4 +1,5 @@
-import type { Arena, Category } from '@arena/core';
+import type { Category } from '@arena/contract';
+import type { Arena } from '@arena/core';
 import { categories, challenges } from '@arena/db';
 import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import type { ServiceContext } from '../context';

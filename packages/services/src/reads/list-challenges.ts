@@ -1,5 +1,6 @@
-import type { Arena, ChallengeSummary } from '@arena/core';
-import { categories, challenges, generations, type ChallengeStatus } from '@arena/db';
+import type { ChallengeSummary } from '@arena/contract';
+import type { Arena, ChallengeStatus } from '@arena/core';
+import { categories, challenges, generations } from '@arena/db';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { ServiceContext } from '../context';
 

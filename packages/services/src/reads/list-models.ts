@@ -1,4 +1,4 @@
-import type { ModelSummary } from '@arena/core';
+import type { ModelSummary } from '@arena/contract';
 import { models } from '@arena/db';
 import { asc } from 'drizzle-orm';
 import type { ServiceContext } from '../context';

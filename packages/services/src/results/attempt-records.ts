@@ -1,4 +1,4 @@
-import type { AttemptResult } from '@arena/core';
+import type { AttemptResult } from '@arena/contract';
 import { generations, votes } from '@arena/db';
 import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { ServiceContext } from '../context';

@@ -1,4 +1,5 @@
-import { compareBestFor, type Arena, type BestFor } from '@arena/core';
+import type { BestFor } from '@arena/contract';
+import { compareBestFor, type Arena } from '@arena/core';
 import { categories } from '@arena/db';
 import { inArray } from 'drizzle-orm';
 import type { ServiceContext } from '../context';

@@ -1,4 +1,4 @@
-import type { ChallengeLeaderboard, ModelRef } from '@arena/core';
+import type { ChallengeLeaderboard, ModelRef } from '@arena/contract';
 import { models } from '@arena/db';
 import { inArray } from 'drizzle-orm';
 import type { ServiceContext } from '../context';

@@ -1,4 +1,5 @@
-import { notFound, type ModelRef } from '@arena/core';
+import type { ModelRef } from '@arena/contract';
+import { notFound } from '@arena/core';
 import { models } from '@arena/db';
 import { eq } from 'drizzle-orm';
 import type { ServiceContext } from '../context';

@@ -1,4 +1,5 @@
-import { OVERALL_SCOPE, type Arena, type HeadToHead, type Matchup } from '@arena/core';
+import type { HeadToHead, Matchup } from '@arena/contract';
+import { OVERALL_SCOPE, type Arena } from '@arena/core';
 import { models } from '@arena/db';
 import { inArray } from 'drizzle-orm';
 import type { ServiceContext } from '../context';

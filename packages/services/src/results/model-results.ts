@@ -1,4 +1,5 @@
-import { OVERALL_SCOPE, type Arena, type ModelResults } from '@arena/core';
+import type { ModelResults } from '@arena/contract';
+import { OVERALL_SCOPE, type Arena } from '@arena/core';
 import type { ServiceContext } from '../context';
 import { challengeScope } from '../leaderboards/scopes';
 import { latestSnapshots, type Snapshot } from '../leaderboards/snapshot-reads';

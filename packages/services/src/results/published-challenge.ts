@@ -1,4 +1,5 @@
-import { forbidden, notFound, type ChallengeRef } from '@arena/core';
+import type { ChallengeRef } from '@arena/contract';
+import { forbidden, notFound } from '@arena/core';
 import { categories, challenges } from '@arena/db';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { ServiceContext } from '../context';

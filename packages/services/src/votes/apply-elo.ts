@@ -1,10 +1,5 @@
-import {
-  eloChange,
-  ELO_INITIAL_RATING,
-  type Arena,
-  type RatingChange,
-  type VoteOutcome,
-} from '@arena/core';
+import type { RatingChange } from '@arena/contract';
+import { eloChange, ELO_INITIAL_RATING, type Arena, type VoteOutcome } from '@arena/core';
 import { ratings, type Database } from '@arena/db';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { ServiceContext } from '../context';

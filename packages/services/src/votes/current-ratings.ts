@@ -1,4 +1,5 @@
-import { ELO_INITIAL_RATING, type Arena, type RatingChange } from '@arena/core';
+import type { RatingChange } from '@arena/contract';
+import { ELO_INITIAL_RATING, type Arena } from '@arena/core';
 import { ratings } from '@arena/db';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { ServiceContext } from '../context';

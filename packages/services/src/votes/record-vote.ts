@@ -1,3 +1,4 @@
+import type { VoteResult } from '@arena/contract';
 import {
   conflict,
   forbidden,
@@ -6,7 +7,6 @@ import {
   OVERALL_SCOPE,
   tooEarly,
   type VoteOutcome,
-  type VoteResult,
 } from '@arena/core';
 import { battles, categories, challenges, generations, models, voters, votes } from '@arena/db';
 import { eq, inArray } from 'drizzle-orm';

@@ -3,7 +3,8 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import { resolveSessionSecret } from '@arena/runtime';
-import { EXPORT_FORMATS, exportSalt, exportVotes, type ExportFormat } from '@arena/services';
+import { EXPORT_FORMATS, type ExportFormat } from '@arena/core';
+import { exportSalt, exportVotes } from '@arena/services';
 import { UsageError } from '../usage-error';
 import { withRuntime } from '../with-runtime';
 

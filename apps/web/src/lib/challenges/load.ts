@@ -1,4 +1,4 @@
-import type { ChallengeLeaderboard, ChallengeSummary } from '@arena/core';
+import type { ChallengeLeaderboard, ChallengeSummary } from '@arena/contract';
 import { error } from '@sveltejs/kit';
 import { ApiError, getChallengeLeaderboard, listChallenges } from '$lib/api';
 import { noticeFor, type Notice } from '$lib/notices';

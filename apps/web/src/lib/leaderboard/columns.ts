@@ -1,4 +1,4 @@
-import type { LeaderboardRow } from '@arena/core';
+import type { LeaderboardRow } from '@arena/contract';
 import { formatCount, formatInterval, formatPercent, formatRating } from '$lib/format';
 
 /**

@@ -1,13 +1,12 @@
 import type {
-  Arena,
   BestFor,
   HeadToHead,
-  Leaderboard,
   LeaderboardRow,
   ModelProviders,
   ModelResults,
   ModelSummary,
-} from '@arena/core';
+} from '@arena/contract';
+import type { Arena } from '@arena/core';
 import { error } from '@sveltejs/kit';
 import {
   ApiError,
@@ -61,13 +60,15 @@ const isMissing = (settled: PromiseSettledResult<unknown>) =>
  */
 export async function loadModelPage(slug: string, fetchFn: typeof fetch): Promise<ModelPageData> {
   const options = { fetch: fetchFn };
-  const [models, providers, results, headToHead, bestFor, ...boards] = await Promise.allSettled([
-    listModels(options),
-    getModelProviders(slug, options),
-    getModelResults(slug, options),
-    getHeadToHead(slug, {}, options),
-    getBestFor(slug, options),
-    ...ARENAS.map((arena) => getLeaderboard(arena, null, options)),
+  const [[models, providers, results, headToHead, bestFor], boards] = await Promise.all([
+    Promise.allSettled([
+      listModels(options),
+      getModelProviders(slug, options),
+      getModelResults(slug, options),
+      getHeadToHead(slug, {}, options),
+      getBestFor(slug, options),
+    ]),
+    Promise.allSettled(ARENAS.map((arena) => getLeaderboard(arena, null, options))),
   ]);
 
   if (isMissing(results) || isMissing(providers)) {
@@ -91,7 +92,7 @@ export async function loadModelPage(slug: string, fetchFn: typeof fetch): Promis
 
   const standings = ARENAS.flatMap((arena, i): Standing[] => {
     if (!model.arenas.includes(arena)) return [];
-    const settled = boards[i] as PromiseSettledResult<Leaderboard> | undefined;
+    const settled = boards[i];
     if (!settled || settled.status === 'rejected') {
       return [
         {

@@ -1,4 +1,5 @@
-import type { ModelProviders, ResolutionTier } from '@arena/core';
+import type { ModelProviders } from '@arena/contract';
+import type { ResolutionTier } from '@arena/core';
 
 export type Offering = ModelProviders['providers'][number];
 

@@ -1,4 +1,5 @@
-import type { Arena, Battle, VoteOutcome, VoteResult } from '@arena/core';
+import type { Battle, VoteResult } from '@arena/contract';
+import type { Arena, VoteOutcome } from '@arena/core';
 import { ApiError, castVote, createBattle, isAbort } from '$lib/api';
 import { expiredNotice, imageFailedNotice, noticeFor, type Notice } from '$lib/notices';
 

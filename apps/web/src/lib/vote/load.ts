@@ -1,4 +1,5 @@
-import type { Arena, Category } from '@arena/core';
+import type { Category } from '@arena/contract';
+import type { Arena } from '@arena/core';
 import { listCategories } from '$lib/api';
 
 export interface VotePageData {

@@ -1,4 +1,4 @@
-import type { Leaderboard, ModelSummary } from '@arena/core';
+import type { Leaderboard, ModelSummary } from '@arena/contract';
 import { getLeaderboard, listModels } from '$lib/api';
 import { ARENAS } from '$lib/arenas';
 import { noticeFor, type Notice } from '$lib/notices';

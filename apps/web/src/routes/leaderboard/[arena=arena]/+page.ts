@@ -1,4 +1,4 @@
-import type { Category, Leaderboard } from '@arena/core';
+import type { Category, Leaderboard } from '@arena/contract';
 import { getLeaderboard, listCategories } from '$lib/api';
 import { noticeFor, type Notice } from '$lib/notices';
 import type { PageLoad } from './$types';

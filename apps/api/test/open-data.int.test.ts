@@ -52,12 +52,12 @@ describe('open data: the vote export and the recompute from it', () => {
   });
 
   async function exportText(format: 'jsonl' | 'csv'): Promise<string> {
-    const response = await arena.app.request(`/api/votes/export?format=${format}`);
+    const response = await new TestClient(arena.app).get(`/api/votes/export?format=${format}`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain(
       format === 'csv' ? 'text/csv' : 'ndjson',
     );
-    return response.text();
+    return (response.body as Buffer).toString('utf8');
   }
 
   it('exports every counted vote as JSON lines, with voters hashed and open challenges unnamed', async () => {
@@ -127,7 +127,7 @@ describe('open data: the vote export and the recompute from it', () => {
         ].join(','),
       ),
     );
-    expect((await arena.app.request('/api/votes/export?format=xml')).status).toBe(400);
+    expect((await new TestClient(arena.app).get('/api/votes/export?format=xml')).status).toBe(400);
   });
 
   it('names model_a the left model, in the outcome too', async () => {

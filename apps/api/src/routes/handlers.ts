@@ -1,0 +1,26 @@
+import type { AppDeps } from '../env';
+import { adminHandlers } from './admin';
+import { battleHandlers } from './battles';
+import { healthHandlers } from './health';
+import { imageHandlers } from './images';
+import { modelProviderHandlers } from './model-providers';
+import { openDataHandlers } from './open-data';
+import { publicCatalogHandlers } from './public-catalog';
+import { resultHandlers } from './results';
+
+/**
+ * The handlers of every route, from each route file. `mountApi` refuses a map with a handler
+ * missing or one for a route the contract does not have.
+ */
+export function apiHandlers(deps: AppDeps) {
+  return {
+    ...healthHandlers(deps),
+    ...battleHandlers(deps),
+    ...imageHandlers(deps),
+    ...publicCatalogHandlers(deps),
+    ...modelProviderHandlers(deps),
+    ...resultHandlers(deps),
+    ...openDataHandlers(deps),
+    ...adminHandlers(deps),
+  };
+}

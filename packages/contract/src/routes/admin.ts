@@ -1,0 +1,50 @@
+import { createRoute } from '@hono/zod-openapi';
+import { OPERATOR_SECURITY } from '../openapi';
+import { errorResponses, json } from '../responses';
+import {
+  closedChallengeSchema,
+  createChallengeInput,
+  createdChallengeSchema,
+  launchResultSchema,
+} from '../schemas/admin';
+import { uuidParams } from '../schemas/params';
+
+/** Operator endpoints, behind a bearer token. */
+
+export const createChallenge = createRoute({
+  method: 'post',
+  path: '/api/admin/challenges',
+  summary: 'Add a draft challenge',
+  security: OPERATOR_SECURITY,
+  request: {
+    body: { required: true, content: { 'application/json': { schema: createChallengeInput } } },
+  },
+  responses: {
+    201: json(createdChallengeSchema, 'The draft challenge'),
+    ...errorResponses(400, 401, 404, 409, 413, 415),
+  },
+});
+
+export const launchChallenge = createRoute({
+  method: 'post',
+  path: '/api/admin/challenges/{id}/launch',
+  summary: 'Fan a challenge out to every active model of its arena, three attempts each',
+  security: OPERATOR_SECURITY,
+  request: { params: uuidParams },
+  responses: {
+    202: json(launchResultSchema, 'Generation has started'),
+    ...errorResponses(400, 401, 404, 409),
+  },
+});
+
+export const closeChallenge = createRoute({
+  method: 'post',
+  path: '/api/admin/challenges/{id}/close',
+  summary: 'Close a challenge: no more battles or votes, and its results become public',
+  security: OPERATOR_SECURITY,
+  request: { params: uuidParams },
+  responses: {
+    200: json(closedChallengeSchema, 'The challenge is closed'),
+    ...errorResponses(400, 401, 404, 409),
+  },
+});

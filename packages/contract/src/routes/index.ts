@@ -1,0 +1,42 @@
+import { closeChallenge, createChallenge, launchChallenge } from './admin';
+import { createBattle, vote } from './battles';
+import { categories, challenges, leaderboard, modelProviders, models } from './catalog';
+import { health } from './health';
+import { battleImage, resultImage, sourceImage } from './images';
+import { exportVotes } from './open-data';
+import {
+  bestFor,
+  challengeLeaderboard,
+  headToHead,
+  modelResults,
+  positionBias,
+  ratingHistory,
+} from './results';
+
+/** Every route of the HTTP API, by the name its handler goes by. */
+export const routes = {
+  health,
+  createBattle,
+  vote,
+  battleImage,
+  sourceImage,
+  resultImage,
+  leaderboard,
+  categories,
+  models,
+  challenges,
+  modelProviders,
+  positionBias,
+  ratingHistory,
+  modelResults,
+  headToHead,
+  bestFor,
+  challengeLeaderboard,
+  exportVotes,
+  createChallenge,
+  launchChallenge,
+  closeChallenge,
+} as const;
+
+export type ApiRoutes = typeof routes;
+export type ApiRouteName = keyof ApiRoutes;

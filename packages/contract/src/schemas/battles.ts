@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { arenaSchema, categoryRefSchema, modelRefSchema, outcomeSchema } from './common';
+
+/** A blind battle and the vote that reveals it. */
+
+export const battleRequestSchema = z
+  .object({
+    arena: arenaSchema,
+    category: z.string().min(1).max(80).optional().meta({ description: 'category slug' }),
+  })
+  .strict();
+export type BattleRequest = z.infer<typeof battleRequestSchema>;
+
+export const battleSideSchema = z.object({ imageUrl: z.string() });
+
+export const battleSchema = z.object({
+  id: z.string(),
+  arena: arenaSchema,
+  challenge: z.object({
+    title: z.string(),
+    prompt: z.string(),
+    category: categoryRefSchema,
+    sourceImageUrl: z.string().nullable(),
+  }),
+  left: battleSideSchema,
+  right: battleSideSchema,
+  issuedAt: z.string(),
+  expiresAt: z.string(),
+  minViewMs: z.number().int(),
+});
+export type Battle = z.infer<typeof battleSchema>;
+
+export const voteRequestSchema = z.object({ outcome: outcomeSchema }).strict();
+export type VoteRequest = z.infer<typeof voteRequestSchema>;
+
+export const ratingChangeSchema = z.object({
+  before: z.number(),
+  after: z.number(),
+  delta: z.number(),
+});
+export type RatingChange = z.infer<typeof ratingChangeSchema>;
+
+export const revealSideSchema = z.object({
+  model: modelRefSchema,
+  overall: ratingChangeSchema,
+  category: ratingChangeSchema,
+});
+export type RevealSide = z.infer<typeof revealSideSchema>;
+
+export const voteResultSchema = z.object({
+  battleId: z.string(),
+  outcome: outcomeSchema,
+  counted: z.boolean(),
+  category: categoryRefSchema,
+  left: revealSideSchema,
+  right: revealSideSchema,
+});
+export type VoteResult = z.infer<typeof voteResultSchema>;
