@@ -1,18 +1,24 @@
 import { OVERALL_SCOPE } from '@arena/core';
-import { leaderboardSnapshots, ratings } from '@arena/db';
+import { leaderboardSnapshots, models, ratings } from '@arena/db';
 import type { InProcessJobs, JobQueue } from '@arena/jobs';
 import { waitFor } from '@arena/testing';
 import { and, eq } from 'drizzle-orm';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startVotableArena, type TestArena } from './support/arena';
-import { TestClient } from './support/client';
+import { startVotableArena, type TestArena } from '../support/arena';
+import { TestClient } from '../support/client';
 
-describe('published leaderboards', () => {
+/**
+ * The public catalog (routes/public-catalog.ts): leaderboards, categories, models and
+ * challenges. Votes here go to text to image only; image editing never gets a snapshot.
+ */
+describe('public catalog', () => {
   let arena: TestArena;
   const enqueued: { name: string; options: unknown }[] = [];
   const recomputes: unknown[] = [];
   let jobs: InProcessJobs;
+  const client = () => new TestClient(arena.app);
+  const db = () => arena.runtime.ctx.db;
 
   beforeAll(async () => {
     // A debounce long enough that a burst of votes always lands inside it.
@@ -43,7 +49,7 @@ describe('published leaderboards', () => {
   });
 
   const latest = (scope = OVERALL_SCOPE) =>
-    arena.runtime.ctx.db
+    db()
       .select()
       .from(leaderboardSnapshots)
       .where(
@@ -51,35 +57,48 @@ describe('published leaderboards', () => {
       );
 
   it('serves online Elo, without intervals, before the first snapshot', async () => {
-    const board = await new TestClient(arena.app).get('/api/leaderboards/text-to-image');
+    // Online Elo as votes would have left it; image editing never gets a snapshot here.
+    const bySlug = new Map((await db().select().from(models)).map((m) => [m.slug, m.id]));
+    const elo = (slug: string, rating: number, wins: number, losses: number) => ({
+      arena: 'image-editing' as const,
+      scope: OVERALL_SCOPE,
+      modelId: bySlug.get(slug)!,
+      rating,
+      games: wins + losses,
+      wins,
+      losses,
+    });
+    await db()
+      .insert(ratings)
+      .values([elo('alpha-image', 984, 1, 2), elo('beta-diffusion', 1016, 2, 1)]);
+    const board = await client().get('/api/leaderboards/image-editing');
     expect(board.status).toBe(200);
     expect(board.body.snapshot).toBeNull();
-    expect(board.body.rows).toHaveLength(4);
+    expect(board.body.rows.map((r: any) => [r.rank, r.model.slug, r.rating, r.games])).toEqual([
+      [1, 'beta-diffusion', 1016, 3],
+      [2, 'alpha-image', 984, 3],
+    ]);
     for (const row of board.body.rows) {
       expect(row).toMatchObject({ ciLow: null, ciHigh: null, provisional: true, rating: row.elo });
     }
-    const bias = await new TestClient(arena.app).get(
-      '/api/leaderboards/text-to-image/position-bias',
-    );
-    expect(bias.body).toMatchObject({
-      decisive: 0,
-      leftShare: 0.5,
-      biased: false,
-      computedAt: null,
-    });
+    expect(board.body.rows[0].winRate).toBeCloseTo(2 / 3, 12);
   });
 
   it('recomputes once after a burst of votes, then serves the snapshot with online Elo beside it', async () => {
+    const requestsBefore = enqueued.length;
+    const recomputesBefore = recomputes.length;
     const outcomes = ['left', 'left', 'right', 'tie', 'both_bad', 'left', 'right', 'left'] as const;
     const responses = await Promise.all(
       outcomes.map(async (outcome) => {
-        const voter = new TestClient(arena.app);
+        const voter = client();
         const battle = await voter.post('/api/battles', { arena: 'text-to-image' });
         return voter.post(`/api/battles/${battle.body.id}/vote`, { outcome });
       }),
     );
     expect(responses.map((r) => r.status)).toEqual(outcomes.map(() => 200));
-    const requests = enqueued.filter((e) => e.name === 'leaderboard.recompute');
+    const requests = enqueued
+      .slice(requestsBefore)
+      .filter((e) => e.name === 'leaderboard.recompute');
     expect(requests).toHaveLength(outcomes.length);
     for (const request of requests) {
       expect(request.options).toEqual({
@@ -90,11 +109,11 @@ describe('published leaderboards', () => {
     }
     await waitFor(async () => (await latest()).length > 0, 30_000, 'a snapshot');
     await jobs.idle();
-    expect(recomputes).toHaveLength(1);
+    expect(recomputes.length - recomputesBefore).toBe(1);
     const [snapshot] = await latest();
     expect(snapshot!.voteCount).toBe(outcomes.length);
 
-    const board = await new TestClient(arena.app).get('/api/leaderboards/text-to-image');
+    const board = await client().get('/api/leaderboards/text-to-image');
     expect(board.body.votes).toBe(outcomes.length);
     expect(board.body.snapshot).toMatchObject({
       method: 'bradley-terry',
@@ -102,7 +121,7 @@ describe('published leaderboards', () => {
       bootstrapRounds: 100,
       level: 0.95,
     });
-    const elo = await arena.runtime.ctx.db
+    const elo = await db()
       .select()
       .from(ratings)
       .where(and(eq(ratings.arena, 'text-to-image'), eq(ratings.scope, OVERALL_SCOPE)));
@@ -145,40 +164,46 @@ describe('published leaderboards', () => {
     });
   });
 
-  it('reports position bias from the snapshot', async () => {
-    const bias = await new TestClient(arena.app).get(
-      '/api/leaderboards/text-to-image/position-bias',
-    );
-    expect(bias.status).toBe(200);
-    expect(bias.body).toMatchObject({ leftWins: 4, rightWins: 2, decisive: 6, biased: false });
-    expect(bias.body.leftShare).toBeCloseTo(4 / 6, 12);
-    expect(bias.body.low).toBeLessThan(0.5);
-    expect(bias.body.high).toBeGreaterThan(4 / 6);
-    const missing = await new TestClient(arena.app).get(
-      '/api/leaderboards/text-to-image/position-bias?category=nope',
-    );
+  it('serves a leaderboard per arena and per category', async () => {
+    const voter = client();
+    const overall = await voter.get('/api/leaderboards/text-to-image');
+    expect(overall.status).toBe(200);
+    expect(overall.body.rows.length).toBe(4);
+    // Best rank first, shared by models that cannot be told apart yet; by rating within a rank.
+    const rows: { rank: number; rating: number }[] = overall.body.rows;
+    expect(rows[0]!.rank).toBe(1);
+    rows.forEach((row, i) => {
+      expect(row.rank).toBeLessThanOrEqual(i + 1);
+      const previous = rows[i - 1];
+      if (!previous) return;
+      expect(previous.rank).toBeLessThanOrEqual(row.rank);
+      if (previous.rank === row.rank) expect(previous.rating).toBeGreaterThanOrEqual(row.rating);
+    });
+    const categories = await voter.get('/api/categories?arena=text-to-image');
+    expect(categories.body.categories.map((c: { slug: string }) => c.slug).sort()).toEqual([
+      'logo-typography',
+      'photorealism',
+    ]);
+    const byCategory = await voter.get('/api/leaderboards/text-to-image?category=photorealism');
+    expect(byCategory.status).toBe(200);
+    expect(byCategory.body.category.slug).toBe('photorealism');
+    expect(byCategory.body.votes).toBeLessThanOrEqual(overall.body.votes);
+    const missing = await voter.get('/api/leaderboards/text-to-image?category=nope');
     expect(missing.status).toBe(404);
+    const modelsList = await voter.get('/api/models');
+    expect(modelsList.body.models).toHaveLength(4);
+    const challengeList = await voter.get('/api/challenges?arena=text-to-image');
+    expect(challengeList.body.challenges).toHaveLength(2);
+    expect(challengeList.body.challenges[0].generations.total).toBe(12);
   });
 
-  it('keeps rating history per model for charts', async () => {
-    const client = new TestClient(arena.app);
-    const [snapshot] = await latest();
-    const modelId = snapshot!.rows[0]!.modelId;
-    const board = await client.get('/api/leaderboards/text-to-image');
-    const slug = board.body.rows.find((r: any) => r.model.id === modelId).model.slug;
-    const history = await client.get(`/api/models/${slug}/history?arena=text-to-image`);
-    expect(history.status).toBe(200);
-    expect(history.body.points).toEqual([
-      {
-        computedAt: snapshot!.computedAt.toISOString(),
-        rating: snapshot!.rows[0]!.rating,
-        ciLow: snapshot!.rows[0]!.ciLow,
-        ciHigh: snapshot!.rows[0]!.ciHigh,
-        rank: snapshot!.rows[0]!.rank,
-        votes: snapshot!.rows[0]!.votes,
-      },
-    ]);
-    expect((await client.get(`/api/models/${slug}/history`)).status).toBe(400);
-    expect((await client.get('/api/models/nope/history?arena=text-to-image')).status).toBe(404);
+  it('refuses an unknown arena and a NUL character in a category with 400', async () => {
+    const badArena = await client().get('/api/leaderboards/video');
+    expect(badArena.status).toBe(400);
+    const nul = await client().get('/api/leaderboards/text-to-image?category=%00');
+    expect({ status: nul.status, code: nul.body.code }).toEqual({
+      status: 400,
+      code: 'invalid_request',
+    });
   });
 });
