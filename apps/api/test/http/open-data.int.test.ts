@@ -1,10 +1,11 @@
 import { ARENAS } from '@arena/core';
-import { challenges, models, voters, votes } from '@arena/db';
+import { battles, challenges, images, models, voters, votes } from '@arena/db';
 import { and, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startVotableArena, type TestArena } from '../support/arena';
+import { startVotableArena, TEST_SESSION_SECRET, type TestArena } from '../support/arena';
 import { TestClient } from '../support/client';
+import { expectError } from '../support/errors';
 import {
   API_VOTES,
   castOpenDataVotes,
@@ -111,6 +112,45 @@ describe('open data: the vote export', () => {
     expect(jsonl.map((l) => [l.arena, l.model_a, l.model_b, l.outcome])).toEqual(
       inExportOrder.map((v) => [v.arena, v.left, v.right, names[v.outcome]]),
     );
+  });
+
+  it('serves the export as a download, JSON lines unless CSV is asked for', async () => {
+    const expected = {
+      jsonl: ['application/x-ndjson; charset=utf-8', 'arena-votes.jsonl'],
+      csv: ['text/csv; charset=utf-8', 'arena-votes.csv'],
+    };
+    for (const [query, [type, file]] of [
+      ['', expected.jsonl],
+      ['?format=jsonl', expected.jsonl],
+      ['?format=csv', expected.csv],
+    ] as const) {
+      const response = await new TestClient(arena.app).get(`/api/votes/export${query}`);
+      expect(response.status, query).toBe(200);
+      expect(response.headers.get('content-type'), query).toBe(type);
+      expect(response.headers.get('content-disposition'), query).toBe(
+        `attachment; filename="${file}"`,
+      );
+      expect(response.headers.get('cache-control'), query).toBe('public, max-age=300');
+      expect(response.headers.get('set-cookie'), query).toBeNull();
+    }
+    const byDefault = await new TestClient(arena.app).get('/api/votes/export');
+    expect((byDefault.body as Buffer).toString('utf8')).toBe(await exportText(arena, 'jsonl'));
+  });
+
+  it('refuses an unknown format with 400, and names no battle, image or secret', async () => {
+    for (const format of ['xml', 'JSONL', 'json', '']) {
+      const response = await new TestClient(arena.app).get(`/api/votes/export?format=${format}`);
+      expectError(response, 400, 'invalid_request', format);
+    }
+    const text = (await exportText(arena, 'jsonl')) + (await exportText(arena, 'csv'));
+    const hidden = [
+      TEST_SESSION_SECRET,
+      ...(await db().select({ id: battles.id }).from(battles)).map((b) => b.id),
+      ...(await db().select({ id: images.id }).from(images)).map((i) => i.id),
+      ...(await db().select({ id: models.id }).from(models)).map((m) => m.id),
+      ...(await db().select({ id: challenges.id }).from(challenges)).map((c) => c.id),
+    ];
+    for (const value of hidden) expect(text).not.toContain(value);
   });
 
   async function countedOn(slug: string): Promise<number> {

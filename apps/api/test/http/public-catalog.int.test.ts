@@ -1,12 +1,15 @@
 import { OVERALL_SCOPE } from '@arena/core';
 import { leaderboardSnapshots, models, ratings } from '@arena/db';
 import type { InProcessJobs, JobQueue } from '@arena/jobs';
+import { createChallenge } from '@arena/services';
 import { waitFor } from '@arena/testing';
 import { and, eq } from 'drizzle-orm';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startVotableArena, type TestArena } from '../support/arena';
 import { TestClient } from '../support/client';
+import { challengeId } from '../support/db';
+import { expectError } from '../support/errors';
 
 /**
  * The public catalog (routes/public-catalog.ts): leaderboards, categories, models and
@@ -188,22 +191,94 @@ describe('public catalog', () => {
     expect(byCategory.status).toBe(200);
     expect(byCategory.body.category.slug).toBe('photorealism');
     expect(byCategory.body.votes).toBeLessThanOrEqual(overall.body.votes);
-    const missing = await voter.get('/api/leaderboards/text-to-image?category=nope');
-    expect(missing.status).toBe(404);
-    const modelsList = await voter.get('/api/models');
-    expect(modelsList.body.models).toHaveLength(4);
-    const challengeList = await voter.get('/api/challenges?arena=text-to-image');
-    expect(challengeList.body.challenges).toHaveLength(2);
-    expect(challengeList.body.challenges[0].generations.total).toBe(12);
   });
 
-  it('refuses an unknown arena and a NUL character in a category with 400', async () => {
-    const badArena = await client().get('/api/leaderboards/video');
-    expect(badArena.status).toBe(400);
-    const nul = await client().get('/api/leaderboards/text-to-image?category=%00');
-    expect({ status: nul.status, code: nul.body.code }).toEqual({
-      status: 400,
-      code: 'invalid_request',
+  it('refuses invalid leaderboard requests: 400 for the arena or query, 404 for the category', async () => {
+    const cases: Array<[string, number, string]> = [
+      ['video', 400, 'invalid_request'],
+      ['text-to-image?category=%00', 400, 'invalid_request'],
+      [`text-to-image?category=${'x'.repeat(81)}`, 400, 'invalid_request'],
+      ['text-to-image?category=nope', 404, 'category_not_found'],
+      ['text-to-image?category=scene-transformation', 404, 'category_not_found'],
+    ];
+    for (const [path, status, code] of cases) {
+      expectError(await client().get(`/api/leaderboards/${path}`), status, code, path);
+    }
+  });
+
+  it('lists the models with their arenas, by name', async () => {
+    const response = await client().get('/api/models');
+    expect(response.status).toBe(200);
+    const t2i = ['text-to-image'];
+    const both = ['text-to-image', 'image-editing'];
+    expect(response.body.models.map((m: any) => [m.name, m.slug, m.creator, m.arenas])).toEqual([
+      ['Alpha Image', 'alpha-image', 'Alpha Labs', both],
+      ['Beta Diffusion', 'beta-diffusion', 'Beta Inc', both],
+      ['Delta Draw', 'delta-draw', 'Delta Studio', t2i],
+      ['Gamma Gen', 'gamma-gen', 'Gamma AI', t2i],
+    ]);
+    const ids = new Map((await db().select().from(models)).map((m) => [m.slug, m.id]));
+    for (const model of response.body.models) {
+      expect(model).toMatchObject({ id: ids.get(model.slug), active: true, modelRef: null });
+    }
+  });
+
+  it('lists categories, all or of one arena, with their open or closed challenges', async () => {
+    const all = await client().get('/api/categories');
+    expect(all.status).toBe(200);
+    expect(all.body.categories.map((c: any) => [c.arena, c.slug, c.name, c.challenges])).toEqual([
+      ['image-editing', 'scene-transformation', 'Scene transformation', 1],
+      ['text-to-image', 'logo-typography', 'Logo & typography', 1],
+      ['text-to-image', 'photorealism', 'Photorealism', 1],
+    ]);
+    const editing = await client().get('/api/categories?arena=image-editing');
+    expect(editing.body.categories.map((c: any) => c.slug)).toEqual(['scene-transformation']);
+    expectError(await client().get('/api/categories?arena=video'), 400, 'invalid_request');
+  });
+
+  it('lists challenges with their generation progress, filtered, and never a draft', async () => {
+    // A draft is for operators: neither listed nor counted, whatever the filter.
+    await createChallenge(arena.runtime.ctx, {
+      operatorId: null,
+      challenge: {
+        slug: 'secret-draft',
+        title: 'Secret draft',
+        arena: 'text-to-image',
+        category: 'photorealism',
+        prompt: 'Not public yet.',
+      },
     });
+    const all = await client().get('/api/challenges');
+    expect(all.status).toBe(200);
+    const done = (total: number) => ({ total, succeeded: total, failed: 0, pending: 0 });
+    expect(
+      all.body.challenges.map((c: any) => [
+        c.slug,
+        c.category.slug,
+        c.status,
+        c.size,
+        c.generations,
+      ]),
+    ).toEqual([
+      ['night-sky', 'scene-transformation', 'voting', '1:1 0.5K', done(6)],
+      ['cafe-logo', 'logo-typography', 'voting', '1:1 0.5K', done(12)],
+      ['rainy-street', 'photorealism', 'voting', '1:1 0.5K', done(12)],
+    ]);
+    expect(all.body.challenges[2]).toMatchObject({
+      id: await challengeId(arena, 'rainy-street'),
+      title: 'Rainy Street',
+      arena: 'text-to-image',
+      prompt: expect.stringMatching(/red bicycle in light rain/),
+    });
+    const slugs = async (query: string) =>
+      (await client().get(`/api/challenges?${query}`)).body.challenges.map((c: any) => c.slug);
+    expect(await slugs('arena=image-editing')).toEqual(['night-sky']);
+    expect(await slugs('arena=text-to-image&status=voting')).toEqual(['cafe-logo', 'rainy-street']);
+    expect(await slugs('status=closed')).toEqual([]);
+    expect(await slugs('status=draft')).toEqual([]);
+    expect(JSON.stringify((await client().get('/api/categories')).body)).not.toContain('secret');
+    for (const query of ['status=open', 'arena=video']) {
+      expectError(await client().get(`/api/challenges?${query}`), 400, 'invalid_request', query);
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startVotableArena, type TestArena } from '../support/arena';
 import { TestClient } from '../support/client';
+import { expectError } from '../support/errors';
 import {
   ALPHA,
   attemptImageId,
@@ -30,19 +31,32 @@ describe('result views', () => {
   });
 
   it('keeps results, per-challenge head-to-head and images private while a challenge is open', async () => {
-    const board = await client().get('/api/challenges/night-sky/leaderboard');
-    expect(board.status).toBe(403);
-    expect(board.body.code).toBe('results_not_public');
+    expectError(
+      await client().get('/api/challenges/night-sky/leaderboard'),
+      403,
+      'results_not_public',
+    );
     const h2h = await client().get(`/api/models/${ALPHA}/head-to-head?challenge=night-sky`);
-    expect(h2h.status).toBe(403);
+    expectError(h2h, 403, 'results_not_public');
     const results = await client().get(`/api/models/${ALPHA}/results`);
     expect(results.status).toBe(200);
     expect(results.body.challenges.map((c: any) => c.challenge.slug)).not.toContain('night-sky');
-    const image = await client().get(
-      `/api/result-images/${await attemptImageId(arena, ALPHA, 'night-sky', 2)}`,
+    const attempts = await Promise.all(
+      [1, 2, 3].flatMap((n) => [ALPHA, BETA].map((m) => attemptImageId(arena, m, 'night-sky', n))),
     );
-    expect(image.status).toBe(404);
-    expect((await client().get('/api/challenges/nope/leaderboard')).status).toBe(404);
+    for (const imageId of attempts) {
+      expectError(await client().get(`/api/result-images/${imageId}`), 404, 'image_not_found');
+    }
+    // No public view names an image of the open challenge.
+    const views = ['/api/challenges', '/api/leaderboards/image-editing', '/api/models'];
+    for (const model of [ALPHA, BETA]) {
+      views.push(`/api/models/${model}/results`, `/api/models/${model}/head-to-head`);
+      views.push(`/api/models/${model}/best-for`);
+    }
+    for (const view of views) {
+      const text = JSON.stringify((await client().get(view)).body);
+      for (const imageId of attempts) expect(text, view).not.toContain(imageId);
+    }
   });
 
   it("serves a closed challenge's mini-leaderboard with each model's attempts and best one", async () => {
@@ -109,7 +123,6 @@ describe('result views', () => {
     expect(standing.bothBadRate).toBeCloseTo(3 / 256, 12);
     const betaRainy = beta.body.challenges.find((c: any) => c.challenge.slug === 'rainy-street');
     expect(betaRainy).toMatchObject({ rank: 2, of: 4 });
-    expect((await client().get('/api/models/nope/results')).status).toBe(404);
   });
 
   it('gives head-to-head records overall and within a closed challenge', async () => {
@@ -184,10 +197,6 @@ describe('result views', () => {
       biased: false,
       computedAt: null,
     });
-    const missing = await client().get(
-      '/api/leaderboards/text-to-image/position-bias?category=nope',
-    );
-    expect(missing.status).toBe(404);
   });
 
   it('keeps rating history per model for charts', async () => {
@@ -207,18 +216,38 @@ describe('result views', () => {
         votes: row!.votes,
       },
     ]);
-    expect((await client().get(`/api/models/${slug}/history`)).status).toBe(400);
-    expect((await client().get('/api/models/nope/history?arena=text-to-image')).status).toBe(404);
+    const photo = (await latestSnapshot(arena, 'text-to-image', 'photorealism'))!;
+    const inPhoto = await client().get(
+      `/api/models/${ALPHA}/history?arena=text-to-image&category=photorealism`,
+    );
+    expect(inPhoto.body.category).toMatchObject({ slug: 'photorealism' });
+    const alphaRow = photo.rows.find((r) => r.modelId === inPhoto.body.model.id)!;
+    expect(inPhoto.body.points).toEqual([
+      expect.objectContaining({ rating: alphaRow.rating, rank: 1, votes: alphaRow.votes }),
+    ]);
+    const none = await client().get(`/api/models/${ALPHA}/history?arena=image-editing`);
+    expect(none.body).toMatchObject({ arena: 'image-editing', category: null, points: [] });
   });
 
-  it('refuses a NUL character in a slug with 400, not a database error', async () => {
-    for (const path of ['/api/models/%00/results', '/api/challenges/a%00b/leaderboard']) {
-      const nul = await client().get(path);
-      expect({ path, status: nul.status, code: nul.body.code }).toEqual({
-        path,
-        status: 400,
-        code: 'invalid_request',
-      });
+  it('refuses invalid result requests with 400, unknown names with 404', async () => {
+    const cases: Array<[string, number, string]> = [
+      ['/api/models/%00/results', 400, 'invalid_request'],
+      ['/api/challenges/a%00b/leaderboard', 400, 'invalid_request'],
+      [`/api/models/${'x'.repeat(121)}/results`, 400, 'invalid_request'],
+      [`/api/models/${ALPHA}/head-to-head?arena=video`, 400, 'invalid_request'],
+      [`/api/models/${ALPHA}/history`, 400, 'invalid_request'],
+      ['/api/leaderboards/video/position-bias', 400, 'invalid_request'],
+      ['/api/models/nope/results', 404, 'model_not_found'],
+      ['/api/models/nope/head-to-head', 404, 'model_not_found'],
+      ['/api/models/nope/best-for', 404, 'model_not_found'],
+      ['/api/models/nope/history?arena=text-to-image', 404, 'model_not_found'],
+      [`/api/models/${ALPHA}/history?arena=text-to-image&category=nope`, 404, 'category_not_found'],
+      [`/api/models/${ALPHA}/head-to-head?challenge=nope`, 404, 'challenge_not_found'],
+      ['/api/challenges/nope/leaderboard', 404, 'challenge_not_found'],
+      ['/api/leaderboards/text-to-image/position-bias?category=nope', 404, 'category_not_found'],
+    ];
+    for (const [path, status, code] of cases) {
+      expectError(await client().get(path), status, code, path);
     }
   });
 });
