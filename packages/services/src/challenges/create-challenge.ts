@@ -8,7 +8,8 @@ import { ImageRejectedError } from '@arena/storage';
 import { auditLog, categories, challenges } from '@arena/db';
 import { and, eq } from 'drizzle-orm';
 import type { ServiceContext } from '../context';
-import { storeImage } from '../images/store-image';
+import { discardImage } from '../images/discard-image';
+import { storeImage, type StoredImage } from '../images/store-image';
 
 /** Adds a draft challenge; launching it is a separate step. */
 export async function createChallenge(
@@ -28,21 +29,21 @@ export async function createChallenge(
   if (input.arena === 'image-editing' && !input.sourceImageBase64) {
     throw invalid('source_image_required', 'an image-editing challenge needs a source image');
   }
-  let sourceImageId: string | null = null;
+  let sourceImage: StoredImage | null = null;
   if (input.sourceImageBase64) {
     try {
-      const image = await storeImage(ctx, {
+      sourceImage = await storeImage(ctx, {
         bytes: Buffer.from(input.sourceImageBase64, 'base64'),
         kind: 'source',
       });
-      sourceImageId = image.id;
     } catch (error) {
       if (error instanceof ImageRejectedError)
         throw invalid('source_image_rejected', error.message);
       throw error;
     }
   }
-  return ctx.db.transaction(async (tx) => {
+  const sourceImageId = sourceImage?.id ?? null;
+  const created = ctx.db.transaction(async (tx) => {
     const inserted = await tx
       .insert(challenges)
       .values({
@@ -67,5 +68,10 @@ export async function createChallenge(
       details: { slug: row.slug, arena: row.arena },
     });
     return { id: row.id, slug: row.slug, status: row.status };
+  });
+  return created.catch(async (error: unknown) => {
+    // A refused challenge (a taken slug) leaves nothing behind, its source image included.
+    if (sourceImage) await discardImage(ctx, { image: sourceImage }).catch(() => undefined);
+    throw error;
   });
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { FakeOpenAiServer, fakePng } from '@arena/fake-providers';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from './support/cli';
+import { runCli } from '../support/cli';
 
 const KEY = 'cli-test-key-7f3a9c01d2e4';
 

@@ -1,3 +1,0 @@
-import { defineApiSuite } from './support/api-suite';
-
-defineApiSuite('postgres');

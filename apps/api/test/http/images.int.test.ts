@@ -1,0 +1,154 @@
+import { challenges, generations, images } from '@arena/db';
+import { fakePng } from '@arena/fake-providers';
+import { closeChallenge, createChallenge } from '@arena/services';
+import { eq } from 'drizzle-orm';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DRIVERS, startVotableArena, type TestArena } from '../support/arena';
+import { battleRow, newBattle } from '../support/battles';
+import { TestClient, type TestResponse } from '../support/client';
+import { challengeId } from '../support/db';
+import { expectError } from '../support/errors';
+import { attemptImageId } from '../support/results';
+
+/** The headers every image answers with, whatever the image: nothing to tell two apart. */
+const IMAGE_HEADERS = {
+  'content-type': 'image/webp',
+  'cache-control': 'private, max-age=86400, immutable',
+  'x-content-type-options': 'nosniff',
+  'cross-origin-resource-policy': 'same-origin',
+};
+
+/** Header names of an image response, but for those that differ per response by nature. */
+const headerNames = (headers: Headers) =>
+  [...headers.keys()].filter((k) => k !== 'content-length' && k !== 'x-request-id').sort();
+
+function expectImageHeaders(response: TestResponse) {
+  expect(response.status).toBe(200);
+  for (const [name, value] of Object.entries(IMAGE_HEADERS))
+    expect(response.headers.get(name), name).toBe(value);
+  for (const name of ['etag', 'last-modified', 'set-cookie'])
+    expect(response.headers.get(name), name).toBeNull();
+}
+
+/**
+ * GET /api/battle-images/{token}, /api/source-images/{id} and /api/result-images/{id}, on each
+ * database driver: image bytes whose responses tell nothing about the model behind them.
+ */
+describe.each(DRIVERS)('images on %s', (driver) => {
+  let arena: TestArena;
+  const client = () => new TestClient(arena.app);
+  const db = () => arena.runtime.ctx.db;
+
+  /** The stored bytes of an image, by image id. */
+  async function storedBytes(imageId: string): Promise<Buffer> {
+    const [image] = await db().select().from(images).where(eq(images.id, imageId));
+    return (await arena.runtime.ctx.store.get(image!.storageKey))!;
+  }
+  async function generationBytes(generationId: string): Promise<Buffer> {
+    const [row] = await db().select().from(generations).where(eq(generations.id, generationId));
+    return storedBytes(row!.imageId!);
+  }
+
+  beforeAll(async () => {
+    arena = await startVotableArena(driver);
+  });
+  afterAll(async () => {
+    await arena?.close();
+  });
+
+  it('serves each side of a battle, its own image, with identical headers and no metadata', async () => {
+    const voter = client();
+    for (let i = 0; i < 20; i++) {
+      const battle = await newBattle(voter);
+      const row = await battleRow(db(), battle.id);
+      const left = await voter.get(battle.left.imageUrl);
+      const right = await voter.get(battle.right.imageUrl);
+      expectImageHeaders(left);
+      expectImageHeaders(right);
+      expect(headerNames(left.headers)).toEqual(headerNames(right.headers));
+      for (const name of headerNames(left.headers))
+        expect(left.headers.get(name)).toEqual(right.headers.get(name));
+      expect(left.body.equals(await generationBytes(row.leftGenerationId))).toBe(true);
+      expect(right.body.equals(await generationBytes(row.rightGenerationId))).toBe(true);
+      const meta = await sharp(left.body as Buffer).metadata();
+      expect(meta.format).toBe('webp');
+      expect(meta.exif).toBeUndefined();
+      expect(meta.xmp).toBeUndefined();
+    }
+  });
+
+  it('serves the source image of an editing battle', async () => {
+    const voter = client();
+    const battle = await newBattle(voter, { arena: 'image-editing' });
+    expect(battle.challenge.sourceImageUrl).toMatch(/^\/api\/source-images\//);
+    const source = await voter.get(battle.challenge.sourceImageUrl!);
+    expectImageHeaders(source);
+    const [nightSky] = await db().select().from(challenges).where(eq(challenges.slug, 'night-sky'));
+    expect(battle.challenge.sourceImageUrl).toBe(`/api/source-images/${nightSky!.sourceImageId}`);
+    expect(source.body.equals(await storedBytes(nightSky!.sourceImageId!))).toBe(true);
+  });
+
+  it('serves an attempt as a result image only once its challenge is closed', async () => {
+    const imageId = await attemptImageId(arena, 'gamma-gen', 'rainy-street', 3);
+    const battle = await newBattle(client(), { arena: 'text-to-image', category: 'photorealism' });
+    const token = battle.left.imageUrl.split('/').pop()!;
+    const notYet = await client().get(`/api/result-images/${imageId}`);
+    expectError(notYet, 404, 'image_not_found');
+
+    const ctx = arena.runtime.ctx;
+    await closeChallenge(ctx, {
+      challengeId: await challengeId(arena, 'rainy-street'),
+      operatorId: null,
+    });
+    const published = await client().get(`/api/result-images/${imageId}`);
+    expectImageHeaders(published);
+    expect(published.body.equals(await storedBytes(imageId))).toBe(true);
+    // Each kind of image answers on its own route only; a battle token is no image id.
+    expectError(await client().get(`/api/battle-images/${imageId}`), 404, 'image_not_found');
+    expectError(await client().get(`/api/source-images/${imageId}`), 404, 'image_not_found');
+    expectError(await client().get(`/api/result-images/${token}`), 404, 'image_not_found');
+    expect((await client().get(battle.left.imageUrl)).status).toBe(200);
+  });
+
+  it('answers unknown, malformed and lost images alike: 404, the same body', async () => {
+    const ids = [
+      'AAAAAAAAAAAAAAAAAAAAAA', // well-formed, unknown
+      'short',
+      'x'.repeat(65),
+      'not!a-token-0123456789',
+      `%00${'a'.repeat(20)}`,
+      '..%2F..%2F..%2Fetc%2Fpasswd',
+    ];
+    const bodies = new Set<string>();
+    for (const route of ['battle-images', 'source-images', 'result-images']) {
+      for (const id of ids) {
+        const response = await client().get(`/api/${route}/${id}`);
+        expectError(response, 404, 'image_not_found', `${route}/${id}`);
+        bodies.add(JSON.stringify({ ...response.body, requestId: undefined }));
+      }
+    }
+    expect(bodies.size).toBe(1);
+
+    // An image whose file the store has lost answers the same, not 500.
+    const { id } = await createChallenge(arena.runtime.ctx, {
+      operatorId: null,
+      challenge: {
+        slug: 'lost-file',
+        title: 'Lost file',
+        arena: 'image-editing',
+        category: 'scene-transformation',
+        prompt: 'Make it autumn.',
+        sourceImageBase64: (await fakePng(7)).toString('base64'),
+      },
+    });
+    const [draft] = await db().select().from(challenges).where(eq(challenges.id, id));
+    const path = `/api/source-images/${draft!.sourceImageId}`;
+    expect((await client().get(path)).status).toBe(200);
+    const [image] = await db().select().from(images).where(eq(images.id, draft!.sourceImageId!));
+    await arena.runtime.ctx.store.delete(image!.storageKey);
+    const lost = await client().get(path);
+    expectError(lost, 404, 'image_not_found');
+    expect(JSON.stringify({ ...lost.body, requestId: undefined })).toBe([...bodies][0]);
+  });
+});
