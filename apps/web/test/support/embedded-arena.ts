@@ -1,28 +1,15 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { SOURCE_NODE_ARGS } from '@arena/testing';
+import { freePort, REPO_ROOT, SOURCE_NODE_ARGS } from '@arena/testing';
 import { chromium, type Browser } from 'playwright-core';
 
 /** The repository root: the server runs from there, as `pnpm start` runs it. */
-export const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
+export const ROOT = REPO_ROOT;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 export interface EmbeddedArena {
   baseUrl: string;
