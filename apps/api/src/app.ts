@@ -14,7 +14,9 @@ import { operatorAuth } from './middleware/operator-auth';
 import { requestContext } from './middleware/request-context';
 import { voterSession } from './middleware/voter';
 import { apiHandlers } from './routes/handlers';
-import { serveWeb } from './web/serve-web';
+import { contentSecurityPolicy } from './security/content-security-policy';
+import { strictTransport } from './security/strict-transport';
+import { readIndexHtml, serveWeb } from './web/serve-web';
 
 const PUBLIC_BODY_LIMIT = 64 * 1024;
 /** Operators upload source images as base64 inside JSON. */
@@ -35,7 +37,14 @@ export function createApp(deps: AppDeps) {
   const { ctx, sessionSecret, trustProxy } = deps;
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.use(requestContext(ctx.logger));
-  app.use(secureHeaders({ crossOriginResourcePolicy: 'same-origin' }));
+  app.use(
+    secureHeaders({
+      crossOriginResourcePolicy: 'same-origin',
+      contentSecurityPolicy: contentSecurityPolicy({ indexHtml: readIndexHtml(deps.webDir) }),
+      strictTransportSecurity: false,
+    }),
+  );
+  app.use(strictTransport(trustProxy ?? false));
   const publicLimit = limitBody(PUBLIC_BODY_LIMIT);
   const adminLimit = limitBody(ADMIN_BODY_LIMIT);
   app.use('/api/*', (c, next) =>

@@ -106,6 +106,10 @@ describe('model and challenge pages in the browser', () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
+    // The strict Content-Security-Policy must not block anything the app does.
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) errors.push(message.text());
+    });
     await page.goto(`${baseUrl}/leaderboard/text-to-image`);
     await page.getByTestId('leaderboard-table').waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('leaderboard-row').count()).toBe(6);

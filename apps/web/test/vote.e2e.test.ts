@@ -27,6 +27,10 @@ describe('voting in the browser', () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
+    // The strict Content-Security-Policy must not block anything the app does.
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) errors.push(message.text());
+    });
     await page.goto(baseUrl);
 
     // The first challenges open within seconds of a fresh start; the page waits and retries.

@@ -2,6 +2,7 @@ import { ensureVoter, type ServiceContext } from '@arena/services';
 import { getSignedCookie, setSignedCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../env';
+import { isHttps } from '../security/strict-transport';
 
 export const VOTER_COOKIE = 'arena_voter';
 const ONE_YEAR_SECONDS = 365 * 24 * 3600;
@@ -20,9 +21,7 @@ export function voterSession(
     const claimed = typeof signed === 'string' && UUID.test(signed) ? signed : undefined;
     const voter = await ensureVoter(ctx, { voterId: claimed });
     if (voter.created || voter.id !== claimed) {
-      const secure =
-        new URL(c.req.url).protocol === 'https:' ||
-        (trustProxy && c.req.header('x-forwarded-proto') === 'https');
+      const secure = isHttps(c.req.url, c.req.header('x-forwarded-proto'), trustProxy);
       await setSignedCookie(c, VOTER_COOKIE, voter.id, secret, {
         httpOnly: true,
         sameSite: 'Lax',

@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { MiddlewareHandler } from 'hono';
@@ -16,6 +17,12 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
   '.webmanifest': 'application/manifest+json',
 };
+
+/** The app's index.html, read once (its inline bootstrap script is allowed by hash). */
+export function readIndexHtml(webDir: string | undefined): string | undefined {
+  const path = webDir && join(resolve(webDir), 'index.html');
+  return path && existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+}
 
 async function fileAt(path: string): Promise<Buffer | undefined> {
   try {
