@@ -64,7 +64,17 @@ describe('model and challenge pages in the browser', () => {
         continue;
       }
       expect(battle.status).toBe(201);
-      const { id } = (await battle.json()) as { id: string };
+      const { id, left, right } = (await battle.json()) as {
+        id: string;
+        left: { imageUrl: string };
+        right: { imageUrl: string };
+      };
+      // A vote counts only from a voter who fetched both images.
+      for (const side of [left, right]) {
+        expect((await fetch(`${baseUrl}${side.imageUrl}`, { headers: { cookie } })).status).toBe(
+          200,
+        );
+      }
       const result = await fetch(`${baseUrl}/api/battles/${id}/vote`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', cookie },

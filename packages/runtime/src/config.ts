@@ -27,8 +27,10 @@ const envSchema = z.object({
   SESSION_SECRET: z.string().min(32).optional(),
   ELO_K: z.coerce.number().positive().max(200).default(32),
   BATTLE_TTL_SECONDS: z.coerce.number().int().positive().default(1800),
-  /** A vote sooner than this after the battle was issued is refused (nobody looks that fast). */
+  /** A vote sooner than this after both images were fetched is refused (nobody looks that fast). */
   MIN_VIEW_MS: z.coerce.number().int().min(0).default(1000),
+  /** Unvoted battles a voter may hold at once; a new one expires the oldest beyond this. */
+  MAX_OPEN_BATTLES: z.coerce.number().int().min(1).max(100).default(3),
   DEMO_PROFILE: z.enum(['instant', 'fast', 'realistic']).default('fast'),
   DEMO_LATENCY_SCALE: z.coerce.number().positive().default(1),
   /** Generation calls running at once in one process. */
@@ -84,6 +86,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     eloK: e.ELO_K,
     battleTtlMs: e.BATTLE_TTL_SECONDS * 1000,
     minViewMs: e.MIN_VIEW_MS,
+    maxOpenBattles: e.MAX_OPEN_BATTLES,
     demo: { profile: e.DEMO_PROFILE, latencyScale: e.DEMO_LATENCY_SCALE },
     generationConcurrency: e.GENERATION_CONCURRENCY,
     generationTimeoutMs: e.GENERATION_TIMEOUT_MS,

@@ -9,8 +9,10 @@ export interface ServiceConfig {
   /** K factor of the online Elo applied with every vote. */
   eloK: number;
   battleTtlMs: number;
-  /** A vote sooner than this after the battle was issued is refused. */
+  /** A vote sooner than this after the voter fetched the second image is refused. */
   minViewMs: number;
+  /** Battles a voter may hold unvoted; issuing one more expires the oldest. */
+  maxOpenBattles: number;
   /** Deadline of one provider call, downloads included. */
   generationTimeoutMs: number;
   leaderboard: {

@@ -2,3 +2,5 @@ export * from './fs-store';
 export * from './image-store';
 export * from './normalise';
 export * from './sniff';
+export * from './serving-variant';
+export * from './webp-padding';

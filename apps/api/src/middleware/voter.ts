@@ -1,5 +1,6 @@
 import { ensureVoter, type ServiceContext } from '@arena/services';
 import { getSignedCookie, setSignedCookie } from 'hono/cookie';
+import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../env';
 import { isHttps } from '../security/strict-transport';
@@ -7,6 +8,12 @@ import { isHttps } from '../security/strict-transport';
 export const VOTER_COOKIE = 'arena_voter';
 const ONE_YEAR_SECONDS = 365 * 24 * 3600;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** The voter a request's signed cookie names, without creating one; undefined if none. */
+export async function voterFromCookie(c: Context<AppEnv>, secret: string) {
+  const signed = await getSignedCookie(c, secret, VOTER_COOKIE);
+  return typeof signed === 'string' && UUID.test(signed) ? signed : undefined;
+}
 
 /**
  * Binds the request to an anonymous voter through an HMAC-signed, httpOnly cookie. A missing or
@@ -17,8 +24,7 @@ export function voterSession(
   { secret, trustProxy = false }: { secret: string; trustProxy?: boolean },
 ) {
   return createMiddleware<AppEnv>(async (c, next) => {
-    const signed = await getSignedCookie(c, secret, VOTER_COOKIE);
-    const claimed = typeof signed === 'string' && UUID.test(signed) ? signed : undefined;
+    const claimed = await voterFromCookie(c, secret);
     const voter = await ensureVoter(ctx, { voterId: claimed });
     if (voter.created || voter.id !== claimed) {
       const secure = isHttps(c.req.url, c.req.header('x-forwarded-proto'), trustProxy);

@@ -7,6 +7,7 @@ import {
 } from '@arena/services';
 import type { Context } from 'hono';
 import type { AppDeps, AppEnv, Handlers } from '../env';
+import { voterFromCookie } from '../middleware/voter';
 
 const TOKEN = /^[A-Za-z0-9_-]{16,64}$/;
 
@@ -30,10 +31,18 @@ function sendImage(c: Context<AppEnv>, image: ImageBytes) {
 
 export function imageHandlers({
   ctx,
+  sessionSecret,
 }: AppDeps): Handlers<'battleImage' | 'sourceImage' | 'resultImage'> {
   return {
+    // For the battle's own voter only, known by the cookie; a fetch never creates a voter.
     battleImage: async (c) =>
-      sendImage(c, await readBattleImage(ctx, { token: checkToken(c.req.valid('param').token) })),
+      sendImage(
+        c,
+        await readBattleImage(ctx, {
+          token: checkToken(c.req.valid('param').token),
+          voterId: await voterFromCookie(c, sessionSecret),
+        }),
+      ),
     sourceImage: async (c) =>
       sendImage(c, await readSourceImage(ctx, { imageId: checkToken(c.req.valid('param').id) })),
     // Attempts of closed challenges only: results and galleries are public once a challenge closes.

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startVotableArena, type TestArena } from '../support/arena';
 import { TestClient } from '../support/client';
 import { draft } from '../support/admin';
+import { lookAt } from '../support/battles';
 import { challengeId, rowCounts } from '../support/db';
 import { expectError } from '../support/errors';
 
@@ -140,6 +141,7 @@ describe('operator endpoints', () => {
       category: 'photorealism',
     });
     expect(early.status).toBe(201);
+    await lookAt(voter, early.body);
     expectError(
       await client().get('/api/challenges/rainy-street/leaderboard'),
       403,

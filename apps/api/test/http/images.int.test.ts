@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { challenges, generations, images } from '@arena/db';
 import { fakePng } from '@arena/fake-providers';
 import { closeChallenge, createChallenge } from '@arena/services';
@@ -18,6 +19,21 @@ const IMAGE_HEADERS = {
   'x-content-type-options': 'nosniff',
   'cross-origin-resource-policy': 'same-origin',
 };
+
+const T2I = { arena: 'text-to-image' };
+
+/** Mean absolute difference per channel between two images, at the first one's size. */
+async function meanDifference(served: Buffer, stored: Buffer): Promise<number> {
+  const a = await sharp(served).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  const b = await sharp(stored)
+    .resize(a.info.width, a.info.height, { fit: 'cover' })
+    .removeAlpha()
+    .raw()
+    .toBuffer();
+  let total = 0;
+  for (let i = 0; i < a.data.length; i += 1) total += Math.abs(a.data[i]! - b[i]!);
+  return total / a.data.length;
+}
 
 /** Header names of an image response, but for those that differ per response by nature. */
 const headerNames = (headers: Headers) =>
@@ -57,10 +73,12 @@ describe.each(DRIVERS)('images on %s', (driver) => {
     await arena?.close();
   });
 
-  it('serves each side of a battle, its own image, with identical headers and no metadata', async () => {
+  it("serves each side of a battle as this battle's own variant: one size, one length, no metadata", async () => {
     const voter = client();
+    const lengths = new Map<string, Set<number>>();
+    const seen = new Map<string, string>();
     for (let i = 0; i < 20; i++) {
-      const battle = await newBattle(voter);
+      const battle = await newBattle(voter, T2I, { look: false });
       const row = await battleRow(db(), battle.id);
       const left = await voter.get(battle.left.imageUrl);
       const right = await voter.get(battle.right.imageUrl);
@@ -69,13 +87,32 @@ describe.each(DRIVERS)('images on %s', (driver) => {
       expect(headerNames(left.headers)).toEqual(headerNames(right.headers));
       for (const name of headerNames(left.headers))
         expect(left.headers.get(name)).toEqual(right.headers.get(name));
-      expect(left.body.equals(await generationBytes(row.leftGenerationId))).toBe(true);
-      expect(right.body.equals(await generationBytes(row.rightGenerationId))).toBe(true);
-      const meta = await sharp(left.body as Buffer).metadata();
-      expect(meta.format).toBe('webp');
-      expect(meta.exif).toBeUndefined();
-      expect(meta.xmp).toBeUndefined();
+      // Both sides, and every battle of the challenge, have one length.
+      expect(left.body.length).toBe(right.body.length);
+      const challenge = lengths.get(row.challengeId) ?? new Set<number>();
+      challenge.add(left.body.length).add(right.body.length);
+      lengths.set(row.challengeId, challenge);
+      for (const [side, generationId] of [
+        [left, row.leftGenerationId],
+        [right, row.rightGenerationId],
+      ] as const) {
+        const body = side.body as Buffer;
+        // Never the stored bytes, and never the same bytes twice.
+        expect(body.equals(await generationBytes(generationId))).toBe(false);
+        const hash = createHash('sha256').update(body).digest('hex');
+        expect(seen.has(hash), `bytes of ${generationId} repeated`).toBe(false);
+        seen.set(hash, generationId);
+        const meta = await sharp(body).metadata();
+        expect(meta).toMatchObject({ format: 'webp', width: 512, height: 512 });
+        expect(meta.exif).toBeUndefined();
+        expect(meta.xmp).toBeUndefined();
+        expect(meta.icc).toBeUndefined();
+        // The same picture as the stored answer, to the eye: re-encoding and the tint move a
+        // channel by a few levels of 255 on average (another answer is tens of levels away).
+        expect(await meanDifference(body, await generationBytes(generationId))).toBeLessThan(6);
+      }
     }
+    for (const set of lengths.values()) expect(set.size).toBe(1);
   });
 
   it('serves the source image of an editing battle', async () => {
@@ -91,7 +128,8 @@ describe.each(DRIVERS)('images on %s', (driver) => {
 
   it('serves an attempt as a result image only once its challenge is closed', async () => {
     const imageId = await attemptImageId(arena, 'gamma-gen', 'rainy-street', 3);
-    const battle = await newBattle(client(), { arena: 'text-to-image', category: 'photorealism' });
+    const voter = client();
+    const battle = await newBattle(voter, { arena: 'text-to-image', category: 'photorealism' });
     const token = battle.left.imageUrl.split('/').pop()!;
     const notYet = await client().get(`/api/result-images/${imageId}`);
     expectError(notYet, 404, 'image_not_found');
@@ -108,7 +146,9 @@ describe.each(DRIVERS)('images on %s', (driver) => {
     expectError(await client().get(`/api/battle-images/${imageId}`), 404, 'image_not_found');
     expectError(await client().get(`/api/source-images/${imageId}`), 404, 'image_not_found');
     expectError(await client().get(`/api/result-images/${token}`), 404, 'image_not_found');
-    expect((await client().get(battle.left.imageUrl)).status).toBe(200);
+    // A battle's images are its voter's: anyone else gets the 404 of an unknown token.
+    expectError(await client().get(battle.left.imageUrl), 404, 'image_not_found');
+    expect((await voter.get(battle.left.imageUrl)).status).toBe(200);
   });
 
   it('answers unknown, malformed and lost images alike: 404, the same body', async () => {

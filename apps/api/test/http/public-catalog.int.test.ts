@@ -7,6 +7,7 @@ import { and, eq } from 'drizzle-orm';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startVotableArena, type TestArena } from '../support/arena';
+import { newBattle } from '../support/battles';
 import { TestClient } from '../support/client';
 import { challengeId } from '../support/db';
 import { expectError } from '../support/errors';
@@ -94,8 +95,8 @@ describe('public catalog', () => {
     const responses = await Promise.all(
       outcomes.map(async (outcome) => {
         const voter = client();
-        const battle = await voter.post('/api/battles', { arena: 'text-to-image' });
-        return voter.post(`/api/battles/${battle.body.id}/vote`, { outcome });
+        const battle = await newBattle(voter);
+        return voter.post(`/api/battles/${battle.id}/vote`, { outcome });
       }),
     );
     expect(responses.map((r) => r.status)).toEqual(outcomes.map(() => 200));

@@ -15,13 +15,26 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import { expect } from 'vitest';
 import type { TestClient } from './client';
 
-/** A battle issued to `voter` through the API; fails the test unless it is issued. */
+/** The voter fetches both images of a battle, as a browser does: a vote needs it. */
+export async function lookAt(voter: TestClient, battle: Pick<Battle, 'left' | 'right'>) {
+  for (const side of [battle.left, battle.right]) {
+    const image = await voter.get(side.imageUrl);
+    expect(image.status, side.imageUrl).toBe(200);
+  }
+}
+
+/**
+ * A battle issued to `voter` through the API, both images fetched (a vote needs that) unless
+ * `look` is false; fails the test unless it is issued.
+ */
 export async function newBattle(
   voter: TestClient,
   body: unknown = { arena: 'text-to-image' },
+  { look = true }: { look?: boolean } = {},
 ): Promise<Battle> {
   const response = await voter.post<Battle>('/api/battles', body);
   expect(response.status).toBe(201);
+  if (look) await lookAt(voter, response.body);
   return response.body;
 }
 

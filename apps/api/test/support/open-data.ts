@@ -4,6 +4,7 @@ import { insertVotes, tournament } from '@arena/testing';
 import { eq } from 'drizzle-orm';
 import { expect } from 'vitest';
 import type { TestArena } from './arena';
+import { newBattle } from './battles';
 import { TestClient } from './client';
 
 const T2I = ['alpha-image', 'beta-diffusion', 'gamma-gen', 'delta-draw'];
@@ -21,10 +22,10 @@ export async function castOpenDataVotes(arena: TestArena): Promise<string[]> {
   const cookies: string[] = [];
   for (let i = 0; i < API_VOTES; i += 1) {
     const voter = new TestClient(arena.app);
-    const battle = await voter.post('/api/battles', {
+    const battle = await newBattle(voter, {
       arena: i % 3 === 0 ? 'image-editing' : 'text-to-image',
     });
-    const vote = await voter.post(`/api/battles/${battle.body.id}/vote`, {
+    const vote = await voter.post(`/api/battles/${battle.id}/vote`, {
       outcome: (['left', 'right', 'tie', 'both_bad'] as const)[i % 4],
     });
     expect(vote.status).toBe(200);

@@ -34,6 +34,9 @@ export const battles = pgTable(
       .references(() => voters.id),
     issuedAt: timestamptz('issued_at').notNull().defaultNow(),
     expiresAt: timestamptz('expires_at').notNull(),
+    /** When this battle's voter first fetched each image: a vote needs both, and time after. */
+    leftSeenAt: timestamptz('left_seen_at'),
+    rightSeenAt: timestamptz('right_seen_at'),
     votedAt: timestamptz('voted_at'),
   },
   (t) => [index('battles_voter_issued').on(t.voterId, t.issuedAt)],

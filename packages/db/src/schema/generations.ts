@@ -43,6 +43,11 @@ export const generations = pgTable(
     providerId: uuid('provider_id').references(() => providers.id),
     offeringId: uuid('offering_id').references(() => offerings.id),
     imageId: text('image_id').references(() => images.id),
+    /**
+     * The image's length as battles serve it (untinted, unpadded): every battle image of the
+     * challenge is padded above the largest, so a length says nothing about the model.
+     */
+    servingBytes: integer('serving_bytes'),
     seed: integer('seed').notNull(),
     sizeRequested: text('size_requested').notNull(),
     sizeUsed: text('size_used'),

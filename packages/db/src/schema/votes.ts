@@ -61,5 +61,7 @@ export const votes = pgTable(
     // Per-attempt records (a challenge's best attempt) read a generation's votes.
     index('votes_left_generation').on(t.leftGenerationId),
     index('votes_right_generation').on(t.rightGenerationId),
+    // Screening reads one voter's votes; excluding suspected voters subtracts theirs.
+    index('votes_voter_created').on(t.voterId, t.createdAt),
   ],
 );

@@ -5,7 +5,9 @@ import { battles, categories, challenges, generations, opaqueId } from '@arena/d
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { ServiceContext } from '../context';
+import { warmBattleImages } from './battle-image-variants';
 import { choosePairing } from './choose-pairing';
+import { expireOpenBattlesBeyond } from './expire-open-battles';
 import { battleImageUrl, sourceImageUrl } from './image-urls';
 import { loadScopeRatings, pairKey } from './matchmaking-ratings';
 
@@ -28,7 +30,7 @@ const SEEN_LIMIT = 2_000;
  * nothing that names a model, a provider, an attempt or a timing.
  */
 export async function issueBattle(
-  ctx: Pick<ServiceContext, 'db' | 'config' | 'now'>,
+  ctx: Pick<ServiceContext, 'db' | 'store' | 'config' | 'logger' | 'now'>,
   input: IssueBattleInput,
 ): Promise<Battle> {
   const rng = input.rng ?? createRng(randomBytes(16).toString('hex'));
@@ -101,6 +103,8 @@ export async function issueBattle(
       expiresAt,
     })
     .returning();
+  await expireOpenBattlesBeyond(ctx, { voterId: input.voterId, keep: ctx.config.maxOpenBattles });
+  warmBattleImages(ctx, { tokens: [battle!.leftImageToken, battle!.rightImageToken] });
   return {
     id: battle!.id,
     arena: input.arena,

@@ -1,27 +1,31 @@
 import { notFound } from '@arena/core';
-import { battles, generations, images } from '@arena/db';
-import { and, eq, or } from 'drizzle-orm';
+import { battles } from '@arena/db';
+import { eq, sql } from 'drizzle-orm';
 import type { ServiceContext } from '../context';
-import { readStoredImage, type ImageBytes } from '../images/image-bytes';
+import type { ImageBytes } from '../images/image-bytes';
+import { battleImageVariant, loadBattleImage } from './battle-image-variants';
 
-/** The image behind a battle token (either side). */
+/**
+ * One side of a battle, for the voter it was issued to only (anyone else, or no voter, gets
+ * the same 404 as an unknown token). The first fetch of each side is recorded: a vote needs
+ * both, and the viewing time runs from the later one.
+ */
 export async function readBattleImage(
-  ctx: Pick<ServiceContext, 'db' | 'store'>,
-  input: { token: string },
+  ctx: Pick<ServiceContext, 'db' | 'store' | 'logger' | 'now'>,
+  input: { token: string; voterId: string | undefined },
 ): Promise<ImageBytes> {
-  const { token } = input;
-  const [row] = await ctx.db
-    .select({ storageKey: images.storageKey, contentType: images.contentType })
-    .from(battles)
-    .innerJoin(
-      generations,
-      or(
-        and(eq(battles.leftImageToken, token), eq(generations.id, battles.leftGenerationId)),
-        and(eq(battles.rightImageToken, token), eq(generations.id, battles.rightGenerationId)),
-      ),
+  const row = await loadBattleImage(ctx, { token: input.token });
+  if (!row || !input.voterId || row.voterId !== input.voterId) {
+    throw notFound('image_not_found', 'no such image');
+  }
+  const now = sql`${ctx.now().toISOString()}::timestamptz`;
+  await ctx.db
+    .update(battles)
+    .set(
+      row.side === 'left'
+        ? { leftSeenAt: sql`coalesce(${battles.leftSeenAt}, ${now})` }
+        : { rightSeenAt: sql`coalesce(${battles.rightSeenAt}, ${now})` },
     )
-    .innerJoin(images, eq(images.id, generations.imageId))
-    .where(or(eq(battles.leftImageToken, token), eq(battles.rightImageToken, token)));
-  if (!row) throw notFound('image_not_found', 'no such image');
-  return readStoredImage(ctx, row);
+    .where(eq(battles.id, row.battleId));
+  return { bytes: await battleImageVariant(ctx, input.token, row), contentType: 'image/webp' };
 }

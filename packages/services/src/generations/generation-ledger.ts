@@ -128,6 +128,7 @@ export function openGenerationLedger(
       image: StoredImage;
       tier: ResolutionTier;
       costUsd: number | null;
+      servingBytes: number | null;
       resumeRequestId: string | undefined;
     }): Promise<boolean> {
       const { route, result, tier, costUsd } = outcome;
@@ -138,6 +139,7 @@ export function openGenerationLedger(
         .set({
           status: 'succeeded',
           imageId: outcome.image.id,
+          servingBytes: outcome.servingBytes,
           providerId: route.provider.id,
           offeringId: route.offering.id,
           sizeUsed,

@@ -9,6 +9,7 @@ import { callProvider } from './call-provider';
 import { chooseRoute, type RouteChoice } from './choose-route';
 import { isUnfinished, openGenerationLedger, type GenerationLedger } from './generation-ledger';
 import { loadGenerationWork, type GenerationWork, type Route } from './load-generation-work';
+import { servingBytesOf } from './serving-bytes';
 import { describeFailure, type TryFailure } from './try-failure';
 
 type Job = Pick<JobContext, 'attempt' | 'maxAttempts' | 'signal'>;
@@ -87,7 +88,16 @@ async function runTry(
   const tier = (result.sizeMapping?.used.resolution ?? work.challenge.resolution) as ResolutionTier;
   const price = route.offering.prices[tier];
   const costUsd = typeof price === 'number' ? price : null;
-  const won = await ledger.succeeded({ route, result, image, tier, costUsd, resumeRequestId });
+  const servingBytes = await servingBytesOf(ctx, { image, ...work.challenge });
+  const won = await ledger.succeeded({
+    route,
+    result,
+    image,
+    tier,
+    costUsd,
+    servingBytes,
+    resumeRequestId,
+  });
   // Another run of this job finished first; its image is the one on the row.
   if (!won) return discardImage(ctx, { image });
   await openChallengeWhenReady(ctx, { challengeId: work.challenge.id });

@@ -47,7 +47,12 @@ export async function recordVote(
     const now = ctx.now();
     if (now > battle.expiresAt)
       throw gone('battle_expired', 'this battle has expired; ask for a new one');
-    const decisionMs = now.getTime() - battle.issuedAt.getTime();
+    // Counted only from a voter who looked: both images fetched, for the minimum time.
+    if (!battle.leftSeenAt || !battle.rightSeenAt) {
+      throw tooEarly('images_not_viewed', 'look at both images before voting');
+    }
+    const seenAt = Math.max(battle.leftSeenAt.getTime(), battle.rightSeenAt.getTime());
+    const decisionMs = now.getTime() - seenAt;
     if (decisionMs < ctx.config.minViewMs) {
       throw tooEarly(
         'too_early',

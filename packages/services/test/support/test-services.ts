@@ -22,6 +22,7 @@ const DEFAULT_CONFIG: ServiceConfig = {
   eloK: 32,
   battleTtlMs: 1_800_000,
   minViewMs: 0,
+  maxOpenBattles: 3,
   generationTimeoutMs: 180_000,
   leaderboard: {
     bootstrapRounds: 100,
