@@ -7,3 +7,4 @@ export * from './catalog';
 export * from './challenges';
 export * from './rating';
 export * from './leaderboards';
+export * from './integrity';
