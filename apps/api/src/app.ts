@@ -10,6 +10,8 @@ import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps, AppEnv } from './env';
 import { errorBody, onError, onNotFound, validationHook } from './errors';
+import { limitNewVoters, limitRequests } from './limits/limit-requests';
+import { NO_LIMITS } from './limits/request-limits';
 import { operatorAuth } from './middleware/operator-auth';
 import { requestContext } from './middleware/request-context';
 import { voterSession } from './middleware/voter';
@@ -35,6 +37,7 @@ const limitBody = (maxSize: number) =>
  */
 export function createApp(deps: AppDeps) {
   const { ctx, sessionSecret, trustProxy } = deps;
+  const limits = deps.limits ?? NO_LIMITS;
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.use(requestContext(ctx.logger));
   app.use(
@@ -51,7 +54,17 @@ export function createApp(deps: AppDeps) {
     c.req.path.startsWith('/api/admin/') ? adminLimit(c, next) : publicLimit(c, next),
   );
   // `/api/battles/*` also matches `/api/battles` itself.
-  app.use('/api/battles/*', voterSession(ctx, { secret: sessionSecret, trustProxy }));
+  app.use(
+    '/api/battles/*',
+    voterSession(ctx, {
+      secret: sessionSecret,
+      trustProxy,
+      beforeNewVoter: limitNewVoters(limits),
+    }),
+  );
+  app.use('/api/battles', limitRequests(limits, 'battle'));
+  app.use('/api/battles/:id/vote', limitRequests(limits, 'vote'));
+  app.use('/api/votes/export', limitRequests(limits, 'export', 'GET'));
   app.use('/api/admin/*', operatorAuth(ctx));
 
   // The same app, typed with every route it now serves.

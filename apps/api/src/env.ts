@@ -1,6 +1,7 @@
 import type { ApiHandlers, ApiRouteName } from '@arena/contract';
 import type { ServiceContext } from '@arena/services';
 import type { Logger } from 'pino';
+import type { RequestLimits } from './limits/request-limits';
 
 /** Per-request values the middleware sets for the routes. */
 export interface AppEnv {
@@ -21,6 +22,8 @@ export interface AppDeps {
   webDir?: string;
   /** Believe X-Forwarded-Proto (behind a TLS-terminating proxy) when marking cookies Secure. */
   trustProxy?: boolean;
+  /** Per-voter and per-address request limits; none when absent (tests of other things). */
+  limits?: RequestLimits;
 }
 
 /** Handlers for some routes of the contract; each route file provides its own. */

@@ -14,6 +14,7 @@ const STATUS: Record<DomainErrorKind, ContentfulStatusCode> = {
   conflict: 409,
   gone: 410,
   too_early: 425,
+  too_many: 429,
   unavailable: 503,
 };
 
@@ -35,6 +36,10 @@ export function zodIssues(error: ZodError) {
 /** One error body everywhere: `{ code, message, requestId }`; never a stack trace. */
 export function onError(error: Error, c: Context<AppEnv>): Response {
   if (isDomainError(error)) {
+    if (error.kind === 'too_many') {
+      const { retryAfterSeconds } = error.details as { retryAfterSeconds: number };
+      c.header('Retry-After', String(retryAfterSeconds));
+    }
     return c.json(errorBody(c, error.code, error.message, error.details), STATUS[error.kind]);
   }
   if (error instanceof ZodError) {

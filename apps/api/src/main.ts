@@ -10,6 +10,7 @@ import {
 } from '@arena/runtime';
 import { seedCatalogIfEmpty } from '@arena/services';
 import { createApp } from './app';
+import { createRequestLimits } from './limits/request-limits';
 
 /** The web UI built by `pnpm build` (apps/web/build), served when present. */
 const BUILT_WEB = fileURLToPath(new URL('../../web/build', import.meta.url));
@@ -28,11 +29,16 @@ async function main() {
 
   const webDir = config.webDir ?? (existsSync(BUILT_WEB) ? BUILT_WEB : undefined);
   if (!webDir) logger.warn('no web build found: serving the API only (run `pnpm build`)');
+  const limits = createRequestLimits(config.limits, {
+    redisUrl: config.redisUrl,
+    prefix: config.queuePrefix,
+  });
   const app = createApp({
     ctx: runtime.ctx,
     sessionSecret,
     webDir,
     trustProxy: config.trustProxy,
+    limits,
   });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const host = info.address.includes(':') ? `[${info.address}]` : info.address;
@@ -49,6 +55,7 @@ async function main() {
     stopping = true;
     logger.info({ signal }, 'shutting down');
     server.close();
+    await limits.close();
     await runtime.close();
     process.exit(0);
   };

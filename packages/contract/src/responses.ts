@@ -11,6 +11,7 @@ const ERROR_DESCRIPTIONS = {
   413: 'The request body is too large',
   415: 'The request body is not JSON',
   425: 'Too early',
+  429: 'Too many requests: wait the Retry-After seconds',
 } as const;
 type ErrorStatus = keyof typeof ERROR_DESCRIPTIONS;
 

@@ -10,6 +10,7 @@ export type DomainErrorKind =
   | 'conflict'
   | 'gone'
   | 'too_early'
+  | 'too_many'
   | 'unavailable';
 
 export class DomainError extends Error {
@@ -38,6 +39,9 @@ export const conflict = (code: string, message: string) =>
 export const gone = (code: string, message: string) => new DomainError('gone', code, message);
 export const tooEarly = (code: string, message: string) =>
   new DomainError('too_early', code, message);
+/** A limit was reached; `retryAfterSeconds` says when the next request can pass. */
+export const tooMany = (code: string, message: string, retryAfterSeconds: number) =>
+  new DomainError('too_many', code, message, { retryAfterSeconds });
 export const unavailable = (code: string, message: string) =>
   new DomainError('unavailable', code, message);
 

@@ -1,60 +1,65 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { limitsConfig, limitsEnvSchema } from './limits-config';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
 
 /** Every setting the processes read, from the environment, parsed once at start-up. */
-const envSchema = z.object({
-  HOST: z.string().default('127.0.0.1'),
-  PORT: z.coerce.number().int().min(0).max(65535).default(8787),
-  /** Postgres server; without it the arena runs on PGlite under DATA_DIR. */
-  DATABASE_URL: z.string().url().optional(),
-  /** Redis for BullMQ; without it jobs run in process. */
-  REDIS_URL: z.string().url().optional(),
-  QUEUE_PREFIX: z
-    .string()
-    .regex(/^[a-zA-Z0-9_-]+$/)
-    .default('arena'),
-  DATA_DIR: z.string().default('./data'),
-  /** Folder of the built web UI served by the API; empty to serve the API only. */
-  WEB_DIR: z.string().optional(),
-  CATALOG_FILE: z.string().optional(),
-  /** Seed the catalog into an empty database and launch its draft challenges. */
-  SEED_CATALOG: bool.default(true),
-  /** HMAC key for voter cookies; generated and kept under DATA_DIR when unset. */
-  SESSION_SECRET: z.string().min(32).optional(),
-  ELO_K: z.coerce.number().positive().max(200).default(32),
-  BATTLE_TTL_SECONDS: z.coerce.number().int().positive().default(1800),
-  /** A vote sooner than this after both images were fetched is refused (nobody looks that fast). */
-  MIN_VIEW_MS: z.coerce.number().int().min(0).default(1000),
-  /** Unvoted battles a voter may hold at once; a new one expires the oldest beyond this. */
-  MAX_OPEN_BATTLES: z.coerce.number().int().min(1).max(100).default(3),
-  DEMO_PROFILE: z.enum(['instant', 'fast', 'realistic']).default('fast'),
-  DEMO_LATENCY_SCALE: z.coerce.number().positive().default(1),
-  /** Generation calls running at once in one process. */
-  GENERATION_CONCURRENCY: z.coerce.number().int().positive().default(8),
-  /** Deadline of one provider call, downloads included. */
-  GENERATION_TIMEOUT_MS: z.coerce.number().int().positive().default(180_000),
-  RECONCILE_INTERVAL_MS: z.coerce.number().int().positive().default(60_000),
-  /** A running job's lock; a killed worker's jobs go back to the queue once it lapses. */
-  JOB_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
-  /** Bootstrap rounds of each published leaderboard's intervals. */
-  LEADERBOARD_BOOTSTRAP_ROUNDS: z.coerce.number().int().min(10).max(10_000).default(100),
-  /** A recompute waits this long after a vote, so a burst of votes costs one recompute. */
-  LEADERBOARD_DEBOUNCE_MS: z.coerce.number().int().min(0).default(5_000),
-  /** Scheduled recompute (a no-op when no vote arrived), catching votes a debounce missed. */
-  LEADERBOARD_INTERVAL_MS: z.coerce.number().int().positive().default(60_000),
-  /** Rating history gets a point per scope per this interval, and when a scope's votes double. */
-  RATING_HISTORY_INTERVAL_MS: z.coerce.number().int().min(0).default(3_600_000),
-  /** Models with fewer votes in a scope are shown as provisional. */
-  PROVISIONAL_VOTES: z.coerce.number().int().min(0).default(200),
-  /** Key of the voter-id hash in vote exports; derived from the session secret when unset. */
-  EXPORT_SALT: z.string().min(32).optional(),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  TRUST_PROXY: bool.default(false),
-});
+const envSchema = z
+  .object({
+    HOST: z.string().default('127.0.0.1'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+    /** Postgres server; without it the arena runs on PGlite under DATA_DIR. */
+    DATABASE_URL: z.string().url().optional(),
+    /** Redis for BullMQ; without it jobs run in process. */
+    REDIS_URL: z.string().url().optional(),
+    QUEUE_PREFIX: z
+      .string()
+      .regex(/^[a-zA-Z0-9_-]+$/)
+      .default('arena'),
+    DATA_DIR: z.string().default('./data'),
+    /** Folder of the built web UI served by the API; empty to serve the API only. */
+    WEB_DIR: z.string().optional(),
+    CATALOG_FILE: z.string().optional(),
+    /** Seed the catalog into an empty database and launch its draft challenges. */
+    SEED_CATALOG: bool.default(true),
+    /** HMAC key for voter cookies; generated and kept under DATA_DIR when unset. */
+    SESSION_SECRET: z.string().min(32).optional(),
+    ELO_K: z.coerce.number().positive().max(200).default(32),
+    BATTLE_TTL_SECONDS: z.coerce.number().int().positive().default(1800),
+    /** A vote sooner than this after both images were fetched is refused (nobody looks that fast). */
+    MIN_VIEW_MS: z.coerce.number().int().min(0).default(1000),
+    /** Unvoted battles a voter may hold at once; a new one expires the oldest beyond this. */
+    MAX_OPEN_BATTLES: z.coerce.number().int().min(1).max(100).default(3),
+    DEMO_PROFILE: z.enum(['instant', 'fast', 'realistic']).default('fast'),
+    DEMO_LATENCY_SCALE: z.coerce.number().positive().default(1),
+    /** Generation calls running at once in one process. */
+    GENERATION_CONCURRENCY: z.coerce.number().int().positive().default(8),
+    /** Deadline of one provider call, downloads included. */
+    GENERATION_TIMEOUT_MS: z.coerce.number().int().positive().default(180_000),
+    RECONCILE_INTERVAL_MS: z.coerce.number().int().positive().default(60_000),
+    /** A running job's lock; a killed worker's jobs go back to the queue once it lapses. */
+    JOB_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
+    /** Bootstrap rounds of each published leaderboard's intervals. */
+    LEADERBOARD_BOOTSTRAP_ROUNDS: z.coerce.number().int().min(10).max(10_000).default(100),
+    /** A recompute waits this long after a vote, so a burst of votes costs one recompute. */
+    LEADERBOARD_DEBOUNCE_MS: z.coerce.number().int().min(0).default(5_000),
+    /** Scheduled recompute (a no-op when no vote arrived), catching votes a debounce missed. */
+    LEADERBOARD_INTERVAL_MS: z.coerce.number().int().positive().default(60_000),
+    /** Rating history gets a point per scope per this interval, and when a scope's votes double. */
+    RATING_HISTORY_INTERVAL_MS: z.coerce.number().int().min(0).default(3_600_000),
+    /** Models with fewer votes in a scope are shown as provisional. */
+    PROVISIONAL_VOTES: z.coerce.number().int().min(0).default(200),
+    /** Key of the voter-id hash in vote exports; derived from the session secret when unset. */
+    EXPORT_SALT: z.string().min(32).optional(),
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+      .default('info'),
+    TRUST_PROXY: bool.default(false),
+  })
+  .extend(limitsEnvSchema.shape);
 
 export type AppConfig = ReturnType<typeof loadConfig>;
 
@@ -102,5 +107,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     exportSalt: e.EXPORT_SALT,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
+    limits: limitsConfig(e),
   };
 }

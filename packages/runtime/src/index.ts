@@ -1,4 +1,5 @@
 export { ConfigError, loadConfig, type AppConfig } from './config';
+export type { LimitsConfig } from './limits-config';
 export { createRuntime, type Runtime, type RuntimeOptions } from './create-runtime';
 export { createLogger } from './logger';
 export { createProviderRegistry, type ProviderRegistryOptions } from './provider-registry';

@@ -21,10 +21,17 @@ export async function voterFromCookie(c: Context<AppEnv>, secret: string) {
  */
 export function voterSession(
   ctx: Pick<ServiceContext, 'db' | 'now'>,
-  { secret, trustProxy = false }: { secret: string; trustProxy?: boolean },
+  options: {
+    secret: string;
+    trustProxy?: boolean;
+    /** Called before a new voter is created; throws to refuse (a per-address limit). */
+    beforeNewVoter?: (c: Context<AppEnv>) => Promise<void>;
+  },
 ) {
+  const { secret, trustProxy = false, beforeNewVoter } = options;
   return createMiddleware<AppEnv>(async (c, next) => {
     const claimed = await voterFromCookie(c, secret);
+    if (!claimed && beforeNewVoter) await beforeNewVoter(c);
     const voter = await ensureVoter(ctx, { voterId: claimed });
     if (voter.created || voter.id !== claimed) {
       const secure = isHttps(c.req.url, c.req.header('x-forwarded-proto'), trustProxy);

@@ -17,7 +17,7 @@ export const createBattle = createRoute({
   request: {
     body: { required: true, content: { 'application/json': { schema: battleRequestSchema } } },
   },
-  responses: { 201: json(battleSchema, 'A battle'), ...errorResponses(400, 404, 413, 415) },
+  responses: { 201: json(battleSchema, 'A battle'), ...errorResponses(400, 404, 413, 415, 429) },
 });
 
 export const vote = createRoute({
@@ -32,6 +32,6 @@ export const vote = createRoute({
   },
   responses: {
     200: json(voteResultSchema, 'The vote, revealed'),
-    ...errorResponses(400, 403, 404, 409, 410, 413, 415, 425),
+    ...errorResponses(400, 403, 404, 409, 410, 413, 415, 425, 429),
   },
 });

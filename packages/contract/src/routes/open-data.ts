@@ -19,6 +19,6 @@ export const exportVotes = createRoute({
         'text/csv': { schema: z.string() },
       },
     },
-    ...errorResponses(400),
+    ...errorResponses(400, 429),
   },
 });
