@@ -20,23 +20,61 @@ export function servingSize(requested: ServingSize): ServingSize {
   return { width: even(requested.width), height: even(requested.height) };
 }
 
-/**
- * An imperceptible, per-battle change: each channel scaled by at most ±1.2% and shifted by at
- * most ±2 levels, drawn from the seed. Enough that no two battles' bytes (or their decoded
- * pixels) are the same; far below what an eye can see side by side.
- */
-function tint(seed: Buffer): { a: number[]; b: number[] } {
-  const digest = createHash('sha256').update(seed).digest();
-  const unit = (i: number) => digest.readUInt16LE(i * 2) / 0xffff; // [0, 1]
-  return {
-    a: [0, 1, 2].map((c) => 1 + (unit(c) * 2 - 1) * 0.012),
-    b: [0, 1, 2].map((c) => Math.round((unit(c + 3) * 2 - 1) * 2)),
+/** A stream of pseudo-random 32-bit words drawn from a seed: SHA-256 in counter mode. */
+function seededWords(seed: Buffer, label: string): () => number {
+  let block = Buffer.alloc(0);
+  let counter = 0;
+  let offset = 0;
+  return () => {
+    if (offset + 4 > block.length) {
+      block = createHash('sha256').update(seed).update(`${label}:${counter++}`).digest();
+      offset = 0;
+    }
+    const word = block.readUInt32LE(offset);
+    offset += 4;
+    return word;
   };
 }
 
 /**
+ * An imperceptible, per-battle change of the whole picture: each channel scaled by at most
+ * ±1.2% and shifted by at most ±2 levels, drawn from the seed.
+ */
+function tint(seed: Buffer): { a: number[]; b: number[] } {
+  const next = seededWords(seed, 'tint');
+  const unit = () => next() / 0xffffffff; // [0, 1]
+  const scale = [0, 1, 2].map(() => 1 + (unit() * 2 - 1) * 0.012);
+  const shift = [0, 1, 2].map(() => Math.round((unit() * 2 - 1) * 2));
+  return { a: scale, b: shift };
+}
+
+/** One pixel in this many gets a speckle. */
+const SPECKLE_EVERY = 256;
+
+/**
+ * A tint alone takes only a few thousand distinct values once pixels are rounded to whole
+ * levels, so among a few hundred battles of one answer two would share their pixels (and so
+ * their bytes). Speckles make every variant's pixels its own: one level up or down, in all
+ * channels, at seed-drawn places, one pixel in 256. Invisible; an encoder keeps enough of it.
+ */
+function speckle(pixels: Buffer, channels: number, seed: Buffer): void {
+  const next = seededWords(seed, 'speckle');
+  const count = Math.max(64, Math.floor(pixels.length / channels / SPECKLE_EVERY));
+  const pixelCount = pixels.length / channels;
+  for (let i = 0; i < count; i += 1) {
+    const word = next();
+    const at = (word >>> 1) % pixelCount;
+    const step = word & 1 ? 1 : -1;
+    for (let c = 0; c < channels; c += 1) {
+      const index = at * channels + c;
+      pixels[index] = Math.min(255, Math.max(0, pixels[index]! + step));
+    }
+  }
+}
+
+/**
  * A stored image as one battle serves it: cropped and scaled to the challenge's serving size
- * (one size policy for every model), flattened, lightly and uniquely tinted by `seed` (no
+ * (one size policy for every model), flattened, lightly and uniquely tinted and speckled by `seed` (no
  * seed: untinted, for measuring), and encoded with one WebP setting, without any metadata.
  * The same seed gives the same bytes, in any process.
  */
@@ -50,7 +88,11 @@ export async function renderServingVariant(
     .flatten({ background: '#ffffff' });
   if (seed) {
     const { a, b } = tint(seed);
-    image = image.linear(a, b);
+    const { data, info } = await image.linear(a, b).raw().toBuffer({ resolveWithObject: true });
+    speckle(data, info.channels, seed);
+    image = sharp(data, {
+      raw: { width: info.width, height: info.height, channels: info.channels },
+    });
   }
   return image.webp({ quality: SERVING_QUALITY, effort: 2 }).toBuffer();
 }

@@ -53,6 +53,19 @@ describe('serving variants', () => {
     expect(decoded.size).toBe(13);
   });
 
+  it('never repeats pixels over hundreds of battles of one small answer', async () => {
+    // A tint alone has a few thousand distinct results once rounded to whole levels: among
+    // 400 battles of one small answer, some shared their pixels. Speckles make each its own.
+    const stored = await storedImage();
+    const size = { width: 128, height: 96 };
+    const decoded = new Set<string>();
+    for (let i = 0; i < 400; i += 1) {
+      const variant = await renderServingVariant(stored, size, Buffer.from(`battle-${i}`));
+      decoded.add(sha((await pixels(variant)).data));
+    }
+    expect(decoded.size).toBe(400);
+  });
+
   it('changes the picture imperceptibly, and drops all metadata', async () => {
     const stored = await storedImage();
     const size = { width: 512, height: 384 };
