@@ -10,6 +10,8 @@ import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps, AppEnv } from './env';
 import { errorBody, onError, onNotFound, validationHook } from './errors';
+import { recordAddressKey } from './limits/address-key';
+import { trustedProxies } from './limits/client-address';
 import { limitNewVoters, limitRequests } from './limits/limit-requests';
 import { NO_LIMITS } from './limits/request-limits';
 import { operatorAuth } from './middleware/operator-auth';
@@ -62,6 +64,7 @@ export function createApp(deps: AppDeps) {
       beforeNewVoter: limitNewVoters(limits),
     }),
   );
+  app.use('/api/battles/*', recordAddressKey(trustedProxies(limits.trustedProxies), sessionSecret));
   app.use('/api/battles', limitRequests(limits, 'battle'));
   app.use('/api/battles/:id/vote', limitRequests(limits, 'vote'));
   app.use('/api/votes/export', limitRequests(limits, 'export', 'GET'));

@@ -10,6 +10,8 @@ export interface AppEnv {
     logger: Logger;
     voterId: string;
     operatorId: string;
+    /** The client's network as a keyed hash (limits/address-key.ts); null if unknown. */
+    addressKey: string | null;
   };
 }
 

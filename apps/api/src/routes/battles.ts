@@ -19,6 +19,7 @@ export function battleHandlers({ ctx }: AppDeps): Handlers<'createBattle' | 'vot
         battleId: c.req.valid('param').id,
         voterId: c.get('voterId'),
         outcome: c.req.valid('json').outcome,
+        addressKey: c.get('addressKey'),
       });
       c.header('Cache-Control', 'no-store');
       return c.json(result, 200);

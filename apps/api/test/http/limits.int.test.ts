@@ -1,4 +1,5 @@
 import { voters, votes } from '@arena/db';
+import { inArray } from 'drizzle-orm';
 import { loadConfig } from '@arena/runtime';
 import { TEST_REDIS_URL, uniqueQueuePrefix, deleteQueueKeys } from '@arena/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -141,5 +142,28 @@ describe('request limits', () => {
     }
     for (let i = 0; i < 6; i += 1)
       expect((await server.client().get('/api/votes/export')).status).toBe(200);
+  });
+
+  it("records each vote's network as a keyed hash, the same whatever the cookie or header", async () => {
+    const { server } = await serveWith({ RATE_LIMIT: 'off' });
+    const battleIds: string[] = [];
+    for (const forwarded of ['192.0.2.1', '198.51.100.77']) {
+      const voter = server.client(); // a fresh voter each time
+      const battle = await newBattle(voter, undefined);
+      const headers = { 'x-forwarded-for': forwarded };
+      expect(
+        (await voter.post(`/api/battles/${battle.id}/vote`, { outcome: 'left' }, headers)).status,
+      ).toBe(200);
+      battleIds.push(battle.id);
+    }
+    const rows = await arena.runtime.ctx.db
+      .select({ addressKey: votes.addressKey })
+      .from(votes)
+      .where(inArray(votes.battleId, battleIds));
+    expect(rows).toHaveLength(2);
+    // The peer (127.0.0.1) is not a trusted proxy: its header counts for nothing.
+    expect(rows[0]!.addressKey).toMatch(/^[\w-]{22}$/);
+    expect(rows[1]!.addressKey).toBe(rows[0]!.addressKey);
+    expect(rows[0]!.addressKey).not.toContain('127.0.0.1');
   });
 });

@@ -48,6 +48,12 @@ export const votes = pgTable(
     /** Milliseconds between the battle being issued and the vote. */
     decisionMs: integer('decision_ms').notNull(),
     counted: boolean('counted').notNull().default(true),
+    /**
+     * The client's network (an IPv4 address, an IPv6 /64) as a keyed hash: never the address
+     * itself. Screening judges the votes of one network together, whatever cookies they
+     * carried. Null where no address was known.
+     */
+    addressKey: text('address_key'),
     flags: text('flags').array().notNull().default([]),
     createdAt: createdAt(),
   },
@@ -63,5 +69,9 @@ export const votes = pgTable(
     index('votes_right_generation').on(t.rightGenerationId),
     // Screening reads one voter's votes; excluding suspected voters subtracts theirs.
     index('votes_voter_created').on(t.voterId, t.createdAt),
+    // Screening reads one network's votes.
+    index('votes_address_created')
+      .on(t.addressKey, t.createdAt)
+      .where(sql`${t.addressKey} is not null`),
   ],
 );

@@ -19,6 +19,8 @@ export interface RecordVoteInput {
   battleId: string;
   voterId: string;
   outcome: VoteOutcome;
+  /** The client's network as a keyed hash, for screening per network; never an address. */
+  addressKey?: string | null;
 }
 
 /** Flags that keep a voter's votes out of the ratings (they are still stored). */
@@ -99,6 +101,7 @@ export async function recordVote(
       outcome: input.outcome,
       decisionMs,
       counted,
+      addressKey: input.addressKey ?? null,
       createdAt: now,
     });
 

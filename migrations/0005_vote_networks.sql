@@ -1,0 +1,2 @@
+ALTER TABLE "votes" ADD COLUMN "address_key" text;--> statement-breakpoint
+CREATE INDEX "votes_address_created" ON "votes" USING btree ("address_key","created_at") WHERE "votes"."address_key" is not null;
