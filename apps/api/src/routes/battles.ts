@@ -10,6 +10,7 @@ export function battleHandlers({ ctx }: AppDeps): Handlers<'createBattle' | 'vot
         voterId: c.get('voterId'),
         arena: body.arena,
         category: body.category,
+        addressKey: c.get('addressKey'),
       });
       c.header('Cache-Control', 'no-store');
       return c.json(battle, 201);

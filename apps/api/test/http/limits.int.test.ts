@@ -1,4 +1,4 @@
-import { voters, votes } from '@arena/db';
+import { battles, voters, votes } from '@arena/db';
 import { inArray } from 'drizzle-orm';
 import { loadConfig } from '@arena/runtime';
 import { TEST_REDIS_URL, uniqueQueuePrefix, deleteQueueKeys } from '@arena/testing';
@@ -144,7 +144,7 @@ describe('request limits', () => {
       expect((await server.client().get('/api/votes/export')).status).toBe(200);
   });
 
-  it("records each vote's network as a keyed hash, the same whatever the cookie or header", async () => {
+  it("records each battle's and vote's network as a keyed hash, the same whatever the cookie or header", async () => {
     const { server } = await serveWith({ RATE_LIMIT: 'off' });
     const battleIds: string[] = [];
     for (const forwarded of ['192.0.2.1', '198.51.100.77']) {
@@ -165,5 +165,10 @@ describe('request limits', () => {
     expect(rows[0]!.addressKey).toMatch(/^[\w-]{22}$/);
     expect(rows[1]!.addressKey).toBe(rows[0]!.addressKey);
     expect(rows[0]!.addressKey).not.toContain('127.0.0.1');
+    const issued = await arena.runtime.ctx.db
+      .select({ addressKey: battles.addressKey })
+      .from(battles)
+      .where(inArray(battles.id, battleIds));
+    expect(issued.map((row) => row.addressKey)).toEqual([rows[0]!.addressKey, rows[0]!.addressKey]);
   });
 });

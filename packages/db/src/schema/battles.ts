@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import type { Arena } from '@arena/core';
 import { categories } from './categories';
@@ -32,6 +33,8 @@ export const battles = pgTable(
     voterId: uuid('voter_id')
       .notNull()
       .references(() => voters.id),
+    /** The client's network as a keyed hash (see votes.address_key); null where unknown. */
+    addressKey: text('address_key'),
     issuedAt: timestamptz('issued_at').notNull().defaultNow(),
     expiresAt: timestamptz('expires_at').notNull(),
     /** When this battle's voter first fetched each image: a vote needs both, and time after. */
@@ -39,5 +42,11 @@ export const battles = pgTable(
     rightSeenAt: timestamptz('right_seen_at'),
     votedAt: timestamptz('voted_at'),
   },
-  (t) => [index('battles_voter_issued').on(t.voterId, t.issuedAt)],
+  (t) => [
+    index('battles_voter_issued').on(t.voterId, t.issuedAt),
+    // Screening reads the battles one network was issued, voted or not (selectivity).
+    index('battles_address_issued')
+      .on(t.addressKey, t.issuedAt)
+      .where(sql`${t.addressKey} is not null`),
+  ],
 );

@@ -14,6 +14,8 @@ import { loadScopeRatings, pairKey } from './matchmaking-ratings';
 export interface IssueBattleInput {
   voterId: string;
   arena: Arena;
+  /** The client's network as a keyed hash, for screening per network; never an address. */
+  addressKey?: string | null;
   /** Category slug; any category of the arena when absent. */
   category?: string;
   /** Seeded generator (tests); a fresh unpredictable one per battle otherwise. */
@@ -99,6 +101,7 @@ export async function issueBattle(
       leftImageToken: opaqueId(),
       rightImageToken: opaqueId(),
       voterId: input.voterId,
+      addressKey: input.addressKey ?? null,
       issuedAt,
       expiresAt,
     })
