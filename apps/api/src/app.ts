@@ -10,9 +10,9 @@ import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps, AppEnv } from './env';
 import { errorBody, onError, onNotFound, validationHook } from './errors';
+import { WIDGET_ORIGINS } from './human-check/widget-origins';
 import { recordAddressKey } from './limits/address-key';
-import { trustedProxies } from './limits/client-address';
-import { limitNewVoters, limitRequests } from './limits/limit-requests';
+import { addressOf, limitNewVoters, limitRequests } from './limits/limit-requests';
 import { NO_LIMITS } from './limits/request-limits';
 import { operatorAuth } from './middleware/operator-auth';
 import { requestContext } from './middleware/request-context';
@@ -45,7 +45,10 @@ export function createApp(deps: AppDeps) {
   app.use(
     secureHeaders({
       crossOriginResourcePolicy: 'same-origin',
-      contentSecurityPolicy: contentSecurityPolicy({ indexHtml: readIndexHtml(deps.webDir) }),
+      contentSecurityPolicy: contentSecurityPolicy({
+        indexHtml: readIndexHtml(deps.webDir),
+        widgetOrigins: ctx.humanCheck ? WIDGET_ORIGINS[ctx.humanCheck.provider] : [],
+      }),
       strictTransportSecurity: false,
     }),
   );
@@ -55,19 +58,22 @@ export function createApp(deps: AppDeps) {
   app.use('/api/*', (c, next) =>
     c.req.path.startsWith('/api/admin/') ? adminLimit(c, next) : publicLimit(c, next),
   );
+  const { newVoterCheck } = deps;
+  const address = addressOf(limits);
+  const session = voterSession(ctx, {
+    secret: sessionSecret,
+    trustProxy,
+    beforeNewVoter: limitNewVoters(limits),
+    newVoterNeedsCheck: newVoterCheck && ((c) => newVoterCheck.needsCheck(address(c))),
+  });
   // `/api/battles/*` also matches `/api/battles` itself.
-  app.use(
-    '/api/battles/*',
-    voterSession(ctx, {
-      secret: sessionSecret,
-      trustProxy,
-      beforeNewVoter: limitNewVoters(limits),
-    }),
-  );
-  app.use('/api/battles/*', recordAddressKey(trustedProxies(limits.trustedProxies), sessionSecret));
+  app.use('/api/battles/*', session);
+  app.use('/api/voters/*', session);
+  app.use('/api/battles/*', recordAddressKey(address, sessionSecret));
   app.use('/api/battles', limitRequests(limits, 'battle'));
   app.use('/api/battles/:id/vote', limitRequests(limits, 'vote'));
   app.use('/api/votes/export', limitRequests(limits, 'export', 'GET'));
+  app.use('/api/voters/human-check', limitRequests(limits, 'humanCheck'));
   app.use('/api/admin/*', operatorAuth(ctx));
 
   // The same app, typed with every route it now serves.

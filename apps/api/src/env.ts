@@ -1,6 +1,7 @@
 import type { ApiHandlers, ApiRouteName } from '@arena/contract';
 import type { ServiceContext } from '@arena/services';
 import type { Logger } from 'pino';
+import type { NewVoterCheck } from './human-check/new-voter-check';
 import type { RequestLimits } from './limits/request-limits';
 
 /** Per-request values the middleware sets for the routes. */
@@ -26,6 +27,8 @@ export interface AppDeps {
   trustProxy?: boolean;
   /** Per-voter and per-address request limits; none when absent (tests of other things). */
   limits?: RequestLimits;
+  /** Counts new voters per address when human checks are on; none when absent. */
+  newVoterCheck?: NewVoterCheck;
 }
 
 /** Handlers for some routes of the contract; each route file provides its own. */

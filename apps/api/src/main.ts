@@ -10,6 +10,7 @@ import {
 } from '@arena/runtime';
 import { seedCatalogIfEmpty } from '@arena/services';
 import { createApp } from './app';
+import { createNewVoterCheck } from './human-check/new-voter-check';
 import { createRequestLimits } from './limits/request-limits';
 
 /** The web UI built by `pnpm build` (apps/web/build), served when present. */
@@ -33,12 +34,20 @@ async function main() {
     redisUrl: config.redisUrl,
     prefix: config.queuePrefix,
   });
+  const newVoterCheck =
+    config.humanCheck.provider === 'off'
+      ? undefined
+      : createNewVoterCheck(config.humanCheck.newVotersPerAddress, {
+          redisUrl: config.redisUrl,
+          prefix: config.queuePrefix,
+        });
   const app = createApp({
     ctx: runtime.ctx,
     sessionSecret,
     webDir,
     trustProxy: config.trustProxy,
     limits,
+    newVoterCheck,
   });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const host = info.address.includes(':') ? `[${info.address}]` : info.address;
@@ -56,6 +65,7 @@ async function main() {
     logger.info({ signal }, 'shutting down');
     server.close();
     await limits.close();
+    await newVoterCheck?.close();
     await runtime.close();
     process.exit(0);
   };

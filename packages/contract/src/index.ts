@@ -4,6 +4,7 @@
 export * from './schemas/common';
 export * from './schemas/errors';
 export * from './schemas/battles';
+export * from './schemas/voters';
 export * from './schemas/leaderboards';
 export * from './schemas/catalog';
 export * from './schemas/model-providers';

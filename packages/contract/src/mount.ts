@@ -27,6 +27,7 @@ export function mountApi<E extends Env, H extends ApiHandlers<E>>(
     .openapi(routes.health, handlers.health)
     .openapi(routes.createBattle, handlers.createBattle)
     .openapi(routes.vote, handlers.vote)
+    .openapi(routes.passHumanCheck, handlers.passHumanCheck)
     .openapi(routes.battleImage, handlers.battleImage)
     .openapi(routes.sourceImage, handlers.sourceImage)
     .openapi(routes.resultImage, handlers.resultImage)

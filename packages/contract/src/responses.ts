@@ -12,6 +12,7 @@ const ERROR_DESCRIPTIONS = {
   415: 'The request body is not JSON',
   425: 'Too early',
   429: 'Too many requests: wait the Retry-After seconds',
+  503: 'A service this request depends on is unavailable: try again shortly',
 } as const;
 type ErrorStatus = keyof typeof ERROR_DESCRIPTIONS;
 

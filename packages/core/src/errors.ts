@@ -30,8 +30,9 @@ export const invalid = (code: string, message: string, details?: unknown) =>
   new DomainError('invalid', code, message, details);
 export const unauthorized = (code: string, message: string) =>
   new DomainError('unauthorized', code, message);
-export const forbidden = (code: string, message: string) =>
-  new DomainError('forbidden', code, message);
+/** `details` tells the client how to get past the refusal (e.g. which human check to pass). */
+export const forbidden = (code: string, message: string, details?: unknown) =>
+  new DomainError('forbidden', code, message, details);
 export const notFound = (code: string, message: string) =>
   new DomainError('not_found', code, message);
 export const conflict = (code: string, message: string) =>

@@ -13,3 +13,4 @@ export {
   type FakeServerOptions,
   type ProducedLatency,
 } from './server';
+export { FakeSiteverify, type SiteverifyMode, type SiteverifyRequest } from './siteverify';

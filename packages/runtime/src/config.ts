@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { humanCheckConfig, humanCheckEnvSchema, refineHumanCheck } from './human-check-config';
 import { limitsConfig, limitsEnvSchema } from './limits-config';
 
 const bool = z
@@ -59,7 +60,9 @@ const envSchema = z
       .default('info'),
     TRUST_PROXY: bool.default(false),
   })
-  .extend(limitsEnvSchema.shape);
+  .extend(limitsEnvSchema.shape)
+  .extend(humanCheckEnvSchema.shape)
+  .superRefine(refineHumanCheck);
 
 export type AppConfig = ReturnType<typeof loadConfig>;
 
@@ -108,5 +111,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
     limits: limitsConfig(e),
+    humanCheck: humanCheckConfig(e),
   };
 }

@@ -5,6 +5,7 @@ import { createJobHandlers, type ServiceContext } from '@arena/services';
 import { createFsImageStore } from '@arena/storage';
 import type { Logger } from 'pino';
 import type { AppConfig } from './config';
+import { createHumanVerifier } from './human-verifier';
 import { createJobTransport } from './job-transport';
 import { createProviderRegistry, type ProviderRegistryOptions } from './provider-registry';
 import { startSchedules } from './schedules';
@@ -60,6 +61,8 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     }),
     limiter,
     config,
+    humanCheck:
+      config.humanCheck.provider === 'off' ? undefined : createHumanVerifier(config.humanCheck),
     logger,
     now: () => new Date(),
   };

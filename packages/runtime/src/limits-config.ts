@@ -31,6 +31,9 @@ export const limitsEnvSchema = z.object({
   /** New anonymous voters one address may start per hour (a cookie-less request starts one). */
   LIMIT_NEW_VOTERS_PER_HOUR_PER_ADDRESS: limit(20),
   LIMIT_EXPORTS_PER_HOUR_PER_ADDRESS: limit(10),
+  /** Human-check tokens posted for verification (each costs a call to the provider). */
+  LIMIT_HUMAN_CHECKS_PER_MINUTE: limit(10),
+  LIMIT_HUMAN_CHECKS_PER_MINUTE_PER_ADDRESS: limit(60),
 });
 
 type LimitsEnv = z.infer<typeof limitsEnvSchema>;
@@ -47,6 +50,8 @@ export function limitsConfig(e: LimitsEnv) {
     votesPerDayPerAddress: e.LIMIT_VOTES_PER_DAY_PER_ADDRESS,
     newVotersPerHourPerAddress: e.LIMIT_NEW_VOTERS_PER_HOUR_PER_ADDRESS,
     exportsPerHourPerAddress: e.LIMIT_EXPORTS_PER_HOUR_PER_ADDRESS,
+    humanChecksPerMinute: e.LIMIT_HUMAN_CHECKS_PER_MINUTE,
+    humanChecksPerMinutePerAddress: e.LIMIT_HUMAN_CHECKS_PER_MINUTE_PER_ADDRESS,
   };
 }
 

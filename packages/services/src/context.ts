@@ -23,6 +23,8 @@ export interface ServiceConfig {
   };
   /** Key of the voter-id hash in vote exports; derived from the session secret when unset. */
   exportSalt?: string;
+  /** A voter passes a human check every this many votes (when `ServiceContext.humanCheck` is set). */
+  humanCheck?: { afterVotes: number };
 }
 
 export type ProviderRow = typeof providers.$inferSelect;
@@ -35,6 +37,23 @@ export type AdapterLookup = { adapter: ProviderAdapter } | { unavailable: string
  */
 export interface ProviderRegistry {
   lookup(provider: ProviderRow): AdapterLookup;
+}
+
+/** What a provider's siteverify said of a widget's token. */
+export type HumanVerdict =
+  | { success: true; hostname?: string; challengeTs?: string }
+  | { success: false; errorCodes: string[] };
+
+/**
+ * The human-check provider (Turnstile, hCaptcha): what the browser needs to show its widget,
+ * and the server-side verification of the token the widget hands out. The runtime implements
+ * it; the secret stays there. Throws an `unavailable` error when the provider cannot be asked,
+ * which never counts as a pass.
+ */
+export interface HumanVerifier {
+  readonly provider: 'turnstile' | 'hcaptcha';
+  readonly siteKey: string;
+  verify(input: { token: string; remoteIp?: string }): Promise<HumanVerdict>;
 }
 
 /**
@@ -50,6 +69,8 @@ export interface ServiceContext {
   /** Per-provider concurrency and rate limits, shared by every worker. */
   limiter: ProviderLimiter;
   config: ServiceConfig;
+  /** Absent when human checks are off: then nothing asks for one. */
+  humanCheck?: HumanVerifier;
   logger: Logger;
   now: () => Date;
 }

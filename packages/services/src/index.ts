@@ -3,6 +3,8 @@
 
 export type {
   AdapterLookup,
+  HumanVerdict,
+  HumanVerifier,
   ProviderRegistry,
   ProviderRow,
   ServiceConfig,
@@ -13,6 +15,7 @@ export { checkHealth } from './health/check-health';
 
 // Voting
 export { ensureVoter, type Voter } from './voters/ensure-voter';
+export { passHumanCheck, type PassHumanCheckInput } from './voters/pass-human-check';
 export { issueBattle, type IssueBattleInput } from './battles/issue-battle';
 export { readBattleImage } from './battles/read-battle-image';
 export { recordVote, type RecordVoteInput } from './votes/record-vote';

@@ -1,8 +1,8 @@
 import { createHmac } from 'node:crypto';
 import { isIP } from 'node:net';
+import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../env';
-import { clientAddress, type ProxyMatcher } from './client-address';
 
 /** The eight groups of an IPv6 address, `::` expanded. */
 function ipv6Groups(address: string): string[] {
@@ -37,9 +37,9 @@ export function addressKeyOf(address: string, secret: string): string | null {
 }
 
 /** Sets the request's `addressKey` for the routes that record it (votes). */
-export function recordAddressKey(isTrusted: ProxyMatcher, secret: string) {
+export function recordAddressKey(address: (c: Context<AppEnv>) => string, secret: string) {
   return createMiddleware<AppEnv>(async (c, next) => {
-    c.set('addressKey', addressKeyOf(clientAddress(c, isTrusted), secret));
+    c.set('addressKey', addressKeyOf(address(c), secret));
     await next();
   });
 }

@@ -21,9 +21,15 @@ export function limitRequests(limits: RequestLimits, action: LimitedAction, meth
   });
 }
 
+/** The client address of a request, with the proxies the limits trust. */
+export function addressOf(limits: RequestLimits) {
+  const isTrusted = trustedProxies(limits.trustedProxies);
+  return (c: Parameters<typeof clientAddress>[0]) => clientAddress(c, isTrusted);
+}
+
 /** The check a new anonymous voter must pass before it is created: its address's limit. */
 export function limitNewVoters(limits: RequestLimits) {
-  const isTrusted = trustedProxies(limits.trustedProxies);
+  const address = addressOf(limits);
   return (c: Parameters<typeof clientAddress>[0]) =>
-    limits.consume('newVoter', { address: clientAddress(c, isTrusted) });
+    limits.consume('newVoter', { address: address(c) });
 }

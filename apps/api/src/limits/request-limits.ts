@@ -12,7 +12,7 @@ const MINUTE = 60;
 const HOUR = 3600;
 const DAY = 86_400;
 
-export type LimitedAction = 'battle' | 'vote' | 'newVoter' | 'export';
+export type LimitedAction = 'battle' | 'vote' | 'newVoter' | 'export' | 'humanCheck';
 
 export interface RequestLimits {
   /** Counts one `action` against each key's limits; throws a 429 error past any of them. */
@@ -41,6 +41,10 @@ function rules(config: LimitsConfig): Record<LimitedAction, Rule[]> {
     ],
     newVoter: [{ on: 'address', points: config.newVotersPerHourPerAddress, duration: HOUR }],
     export: [{ on: 'address', points: config.exportsPerHourPerAddress, duration: HOUR }],
+    humanCheck: [
+      { on: 'voter', points: config.humanChecksPerMinute, duration: MINUTE },
+      { on: 'address', points: config.humanChecksPerMinutePerAddress, duration: MINUTE },
+    ],
   };
 }
 
@@ -49,6 +53,7 @@ const MESSAGES: Record<LimitedAction, string> = {
   vote: 'too many votes in a short time; wait a moment',
   newVoter: 'too many new sessions from this address; try again later',
   export: 'too many exports from this address; try again later',
+  humanCheck: 'too many human checks in a short time; wait a moment',
 };
 
 /**

@@ -26,13 +26,18 @@ export function voterSession(
     trustProxy?: boolean;
     /** Called before a new voter is created; throws to refuse (a per-address limit). */
     beforeNewVoter?: (c: Context<AppEnv>) => Promise<void>;
+    /** Whether a voter about to be created owes a human check (its address started many). */
+    newVoterNeedsCheck?: (c: Context<AppEnv>) => Promise<boolean>;
   },
 ) {
-  const { secret, trustProxy = false, beforeNewVoter } = options;
+  const { secret, trustProxy = false, beforeNewVoter, newVoterNeedsCheck } = options;
   return createMiddleware<AppEnv>(async (c, next) => {
     const claimed = await voterFromCookie(c, secret);
     if (!claimed && beforeNewVoter) await beforeNewVoter(c);
-    const voter = await ensureVoter(ctx, { voterId: claimed });
+    const voter = await ensureVoter(ctx, {
+      voterId: claimed,
+      humanCheckRequired: newVoterNeedsCheck && (() => newVoterNeedsCheck(c)),
+    });
     if (voter.created || voter.id !== claimed) {
       const secure = isHttps(c.req.url, c.req.header('x-forwarded-proto'), trustProxy);
       await setSignedCookie(c, VOTER_COOKIE, voter.id, secret, {

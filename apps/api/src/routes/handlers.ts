@@ -7,6 +7,7 @@ import { modelProviderHandlers } from './model-providers';
 import { openDataHandlers } from './open-data';
 import { publicCatalogHandlers } from './public-catalog';
 import { resultHandlers } from './results';
+import { voterHandlers } from './voters';
 
 /**
  * The handlers of every route, from each route file. `mountApi` refuses a map with a handler
@@ -16,6 +17,7 @@ export function apiHandlers(deps: AppDeps) {
   return {
     ...healthHandlers(deps),
     ...battleHandlers(deps),
+    ...voterHandlers(deps),
     ...imageHandlers(deps),
     ...publicCatalogHandlers(deps),
     ...modelProviderHandlers(deps),

@@ -29,7 +29,8 @@ export function contentSecurityPolicy(options: PolicyOptions = {}) {
   return {
     defaultSrc: ["'self'"],
     scriptSrc: ["'self'", ...scripts, ...widgets],
-    styleSrc: ["'self'"],
+    // hCaptcha's widget also loads a style sheet of its own.
+    styleSrc: ["'self'", ...widgets],
     styleSrcAttr: ["'unsafe-inline'"],
     imgSrc: ["'self'", 'data:', 'blob:'],
     fontSrc: ["'self'"],

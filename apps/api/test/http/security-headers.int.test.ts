@@ -61,6 +61,38 @@ describe('security headers', () => {
     );
   });
 
+  it('allows the human-check provider, and only it, when one is configured', async () => {
+    const withCheck = (provider: 'turnstile' | 'hcaptcha') =>
+      createApp({
+        ctx: {
+          ...test.runtime.ctx,
+          humanCheck: { provider, siteKey: 'k', verify: () => Promise.reject(new Error('unused')) },
+        },
+        sessionSecret: TEST_SESSION_SECRET,
+        webDir,
+      });
+    const expected = {
+      turnstile: ['https://challenges.cloudflare.com'],
+      hcaptcha: ['https://hcaptcha.com', 'https://*.hcaptcha.com'],
+    };
+    for (const provider of ['turnstile', 'hcaptcha'] as const) {
+      const page = await withCheck(provider).request('/vote/text-to-image');
+      const csp = directives(page.headers.get('content-security-policy'));
+      const origins = expected[provider];
+      expect(csp['script-src']!.slice(-origins.length), provider).toEqual(origins);
+      expect(csp['frame-src'], provider).toEqual(origins);
+      expect(csp['connect-src'], provider).toEqual(["'self'", ...origins]);
+      expect(csp['style-src'], provider).toEqual(["'self'", ...origins]);
+      expect(csp['default-src'], provider).toEqual(["'self'"]);
+      expect(csp['frame-ancestors'], provider).toEqual(["'none'"]);
+    }
+    // Without a check configured, no third party anywhere in the policy.
+    const off = await app().request('/vote/text-to-image');
+    const policy = off.headers.get('content-security-policy') ?? '';
+    expect(policy).not.toMatch(/https:/);
+    expect(directives(policy)['frame-src']).toEqual(["'none'"]);
+  });
+
   it('sends HSTS over HTTPS only, and believes X-Forwarded-Proto only from a trusted proxy', async () => {
     const hsts = async (trustProxy: boolean, url: string, headers: Record<string, string> = {}) =>
       (await app(trustProxy).request(url, { headers })).headers.get('strict-transport-security');

@@ -9,13 +9,22 @@ export class ApiError extends Error {
   readonly code: string;
   readonly status: number;
   readonly requestId: string | null;
+  /** What the server adds to some refusals (e.g. which human check to pass); unchecked. */
+  readonly details: unknown;
 
-  constructor(code: string, message: string, status: number, requestId: string | null = null) {
+  constructor(
+    code: string,
+    message: string,
+    status: number,
+    requestId: string | null = null,
+    details?: unknown,
+  ) {
     super(message);
     this.name = 'ApiError';
     this.code = code;
     this.status = status;
     this.requestId = requestId;
+    this.details = details;
   }
 }
 
@@ -42,7 +51,13 @@ const unreadable = (status: number) =>
 async function refusal(response: ClientResponse<unknown>): Promise<ApiError> {
   const payload: unknown = await response.json().catch(() => null);
   if (isErrorBody(payload)) {
-    return new ApiError(payload.code, payload.message, response.status, payload.requestId ?? null);
+    return new ApiError(
+      payload.code,
+      payload.message,
+      response.status,
+      payload.requestId ?? null,
+      payload.details,
+    );
   }
   return new ApiError(
     'unexpected_response',

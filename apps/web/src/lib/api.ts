@@ -35,6 +35,11 @@ export function castVote(battleId: string, outcome: VoteOutcome, options?: Reque
   );
 }
 
+/** Sends the human-check widget's token; after a pass, a refused vote can be sent again. */
+export function passHumanCheck(token: string, options?: RequestOptions) {
+  return call((init) => api.voters['human-check'].$post({ json: { token } }, init), options);
+}
+
 export function getLeaderboard(arena: Arena, category?: string | null, options?: RequestOptions) {
   return call(
     (init) =>

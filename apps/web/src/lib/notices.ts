@@ -43,6 +43,16 @@ const byCode: Record<string, Notice> = {
     title: 'Could not reach the server.',
     detail: 'Check your connection and try again.',
   },
+  human_check_failed: {
+    tone: 'warning',
+    title: 'The check did not go through.',
+    detail: 'Please try the check once more.',
+  },
+  human_check_unavailable: {
+    tone: 'error',
+    title: 'The check could not be verified just now.',
+    detail: 'Please try again in a moment.',
+  },
   rate_limited: {
     tone: 'warning',
     title: 'Slow down a little.',

@@ -25,7 +25,7 @@ export const vote = createRoute({
   path: '/api/battles/{id}/vote',
   summary: 'Vote on a battle',
   description:
-    'Single use and bound to the voter who got the battle. Reveals both models and the rating changes.',
+    'Single use and bound to the voter who got the battle. Reveals both models and the rating changes. 403 `human_check_required` (details: provider and site key) when the voter must pass the human check first; the battle stays open for the vote to be sent again.',
   request: {
     params: uuidParams,
     body: { required: true, content: { 'application/json': { schema: voteRequestSchema } } },

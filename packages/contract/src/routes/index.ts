@@ -12,12 +12,14 @@ import {
   positionBias,
   ratingHistory,
 } from './results';
+import { passHumanCheck } from './voters';
 
 /** Every route of the HTTP API, by the name its handler goes by. */
 export const routes = {
   health,
   createBattle,
   vote,
+  passHumanCheck,
   battleImage,
   sourceImage,
   resultImage,

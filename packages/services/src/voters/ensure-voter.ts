@@ -13,11 +13,12 @@ const SEEN_RESOLUTION_MS = 5 * 60_000;
 /**
  * The voter behind a request: the one named by a valid signed cookie, or a new anonymous one.
  * `last_seen_at` is refreshed at most every few minutes so browsing does not write on every
- * request.
+ * request. A new voter is created owing a human check when `humanCheckRequired` (its address
+ * has started many voters already).
  */
 export async function ensureVoter(
   ctx: Pick<ServiceContext, 'db' | 'now'>,
-  input: { voterId: string | undefined },
+  input: { voterId: string | undefined; humanCheckRequired?: () => Promise<boolean> },
 ): Promise<Voter> {
   const { voterId } = input;
   if (voterId) {
@@ -33,6 +34,10 @@ export async function ensureVoter(
       return { id: found.id, flags: found.flags, created: false };
     }
   }
-  const [created] = await ctx.db.insert(voters).values({}).returning();
+  const required = (await input.humanCheckRequired?.()) ?? false;
+  const [created] = await ctx.db
+    .insert(voters)
+    .values(required ? { humanCheckRequiredAt: ctx.now() } : {})
+    .returning();
   return { id: created!.id, flags: created!.flags, created: true };
 }

@@ -12,6 +12,7 @@ import { battles, categories, challenges, generations, models, voters, votes } f
 import { eq, inArray } from 'drizzle-orm';
 import type { ServiceContext } from '../context';
 import { requestLeaderboardRecompute } from '../leaderboards/request-recompute';
+import { humanCheckGate, humanCheckRequired } from '../voters/human-check-gate';
 import { applyElo } from './apply-elo';
 import { currentRatings } from './current-ratings';
 
@@ -33,10 +34,10 @@ const NOT_COUNTED_FLAGS = new Set(['blocked', 'suspected_bot']);
  * transaction has committed, a debounced leaderboard recompute is requested.
  */
 export async function recordVote(
-  ctx: Pick<ServiceContext, 'db' | 'config' | 'logger' | 'now' | 'queue'>,
+  ctx: Pick<ServiceContext, 'db' | 'config' | 'humanCheck' | 'logger' | 'now' | 'queue'>,
   input: RecordVoteInput,
 ): Promise<VoteResult> {
-  const result = await ctx.db.transaction(async (tx) => {
+  const recorded = await ctx.db.transaction(async (tx) => {
     const [battle] = await tx
       .select()
       .from(battles)
@@ -69,6 +70,11 @@ export async function recordVote(
       .where(eq(challenges.id, battle.challengeId));
     if (challenge?.status === 'closed')
       throw gone('challenge_closed', 'this challenge has closed; ask for a new battle');
+
+    // Refused without throwing, so that a requirement this vote sets is committed; the battle
+    // stays open for the same vote after a pass.
+    const humanCheck = await humanCheckGate({ ...ctx, db: tx }, { voterId: input.voterId, now });
+    if (humanCheck) return { refused: true, humanCheck } as const;
 
     const sides = await tx
       .select({ generationId: generations.id, model: models })
@@ -121,7 +127,7 @@ export async function recordVote(
       name: m.name,
       creator: m.creator,
     });
-    return {
+    const vote = {
       battleId: battle.id,
       outcome: input.outcome,
       counted,
@@ -137,7 +143,10 @@ export async function recordVote(
         category: changes[battle.categoryId]!.right,
       },
     } satisfies VoteResult;
+    return { refused: false, vote } as const;
   });
+  if (recorded.refused) throw humanCheckRequired(recorded.humanCheck);
+  const result = recorded.vote;
   ctx.logger.info(
     { battleId: input.battleId, outcome: input.outcome, counted: result.counted },
     'vote recorded',

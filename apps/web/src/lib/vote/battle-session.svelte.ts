@@ -1,17 +1,34 @@
-import type { Battle, VoteResult } from '@arena/contract';
+import type { Battle, HumanCheckChallenge, VoteResult } from '@arena/contract';
 import type { Arena, VoteOutcome } from '@arena/core';
-import { ApiError, castVote, createBattle, isAbort } from '$lib/api';
+import { ApiError, castVote, createBattle, isAbort, passHumanCheck } from '$lib/api';
 import { expiredNotice, imageFailedNotice, noticeFor, type Notice } from '$lib/notices';
 
 export type Side = 'left' | 'right';
 
 /**
  * loading: fetching a battle · waiting: nothing open for voting yet, retrying · viewing: battle
- * on screen · submitting: vote in flight · revealed: models shown · ended: this battle can no
- * longer take a vote · failed: could not get a battle at all.
+ * on screen · submitting: vote in flight · checking: the vote waits for a human check ·
+ * revealed: models shown · ended: this battle can no longer take a vote · failed: could not get
+ * a battle at all.
  */
 export type Phase =
-  'idle' | 'loading' | 'waiting' | 'viewing' | 'submitting' | 'revealed' | 'ended' | 'failed';
+  | 'idle'
+  | 'loading'
+  | 'waiting'
+  | 'viewing'
+  | 'submitting'
+  | 'checking'
+  | 'revealed'
+  | 'ended'
+  | 'failed';
+
+/** The `details` of a `human_check_required` refusal, when they are what the UI expects. */
+function humanCheckOf(error: ApiError): HumanCheckChallenge | null {
+  const details = error.details as Partial<HumanCheckChallenge> | null | undefined;
+  if (!details || typeof details.siteKey !== 'string') return null;
+  if (details.provider !== 'turnstile' && details.provider !== 'hcaptcha') return null;
+  return { provider: details.provider, siteKey: details.siteKey };
+}
 
 export const RETRY_MS = 5000;
 const TOO_EARLY_BACKOFF_MS = 1000;
@@ -32,6 +49,10 @@ export class BattleSession {
   unlocked = $state(false);
   /** How long the current viewing wait lasts, for the same bar. */
   unlockMs = $state(0);
+  /** The check the server asked for before this vote counts; null when none is pending. */
+  humanCheck = $state<HumanCheckChallenge | null>(null);
+  /** A widget token is being verified. */
+  verifying = $state(false);
 
   readonly canVote = $derived(
     this.phase === 'viewing' &&
@@ -74,6 +95,8 @@ export class BattleSession {
     }
     this.result = null;
     this.choice = null;
+    this.humanCheck = null;
+    this.verifying = false;
     this.loaded = { left: false, right: false };
     this.broken = { left: false, right: false };
     this.viewingSince = null;
@@ -132,6 +155,13 @@ export class BattleSession {
     } catch (error) {
       if (isAbort(error) || generation !== this.#generation) return;
       const code = error instanceof ApiError ? error.code : '';
+      const check = error instanceof ApiError ? humanCheckOf(error) : null;
+      if (code === 'human_check_required' && check) {
+        // The battle stays open: the same vote is sent again once the check passes.
+        this.humanCheck = check;
+        this.phase = 'checking';
+        return;
+      }
       this.notice = noticeFor(error);
       if (code === 'too_early') {
         this.choice = null;
@@ -150,6 +180,32 @@ export class BattleSession {
         this.phase = 'viewing';
       }
     }
+  }
+
+  /**
+   * Sends the widget's token and, once it passes, the vote the check held back. False when the
+   * token was refused (the widget then needs a fresh one).
+   */
+  async passHumanCheck(token: string): Promise<boolean> {
+    const outcome = this.choice;
+    if (this.phase !== 'checking' || !outcome || this.verifying) return false;
+    const generation = this.#generation;
+    this.verifying = true;
+    this.notice = null;
+    try {
+      await passHumanCheck(token, { signal: this.#controller?.signal });
+    } catch (error) {
+      if (isAbort(error) || generation !== this.#generation) return false;
+      this.verifying = false;
+      this.notice = noticeFor(error);
+      return false;
+    }
+    if (generation !== this.#generation) return false;
+    this.verifying = false;
+    this.humanCheck = null;
+    this.phase = 'viewing';
+    await this.vote(outcome);
+    return true;
   }
 
   dispose(): void {
