@@ -11,6 +11,7 @@ export * from './schemas/model-providers';
 export * from './schemas/challenge-results';
 export * from './schemas/model-results';
 export * from './schemas/admin';
+export * from './schemas/voters';
 export * from './schemas/health';
 export * from './schemas/params';
 export * from './openapi';

@@ -45,7 +45,9 @@ export function mountApi<E extends Env, H extends ApiHandlers<E>>(
     .openapi(routes.exportVotes, handlers.exportVotes)
     .openapi(routes.createChallenge, handlers.createChallenge)
     .openapi(routes.launchChallenge, handlers.launchChallenge)
-    .openapi(routes.closeChallenge, handlers.closeChallenge);
+    .openapi(routes.closeChallenge, handlers.closeChallenge)
+    .openapi(routes.listVoters, handlers.listVoters)
+    .openapi(routes.clearVoter, handlers.clearVoter);
 }
 
 /** The whole API as a type, for `hc<AppType>('/')`: paths, inputs and responses of every route. */

@@ -60,6 +60,11 @@ export { readResultImage } from './results/result-image';
 export { EXPORT_CONTENT_TYPES, exportVotes } from './exports/export-votes';
 export { exportSalt } from './exports/voter-hash';
 
+// Screening voters
+export { screenVoters, type ScreenVotersResult } from './voters/screen-voters';
+export { listSuspectedVoters } from './voters/list-suspected-voters';
+export { clearVoter } from './voters/clear-voter';
+
 // Operators
 export { authenticateOperator, type Operator } from './operators/authenticate-operator';
 export { createOperatorToken } from './operators/create-operator-token';

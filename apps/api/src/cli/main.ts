@@ -6,6 +6,7 @@ import { generateCommand } from './commands/generate';
 import { leaderboardCommand } from './commands/leaderboard';
 import { operatorCommand } from './commands/operator';
 import { simulateCommand } from './commands/simulate';
+import { votersCommand } from './commands/voters';
 import { UsageError } from './usage-error';
 
 /**
@@ -37,6 +38,10 @@ const COMMANDS: Record<string, { run: (args: string[]) => Promise<void>; help: s
   leaderboard: {
     run: leaderboardCommand,
     help: 'leaderboard --votes FILE [--bootstrap N] [--seed S]   recompute the leaderboards from an export\n  leaderboard recompute [--force]       run the leaderboard job against the database',
+  },
+  voters: {
+    run: votersCommand,
+    help: 'voters suspected | clear VOTER_ID     list the voters screening flagged / clear one',
   },
   simulate: {
     run: simulateCommand,

@@ -1,10 +1,18 @@
-import { closeChallenge, createChallenge, launchChallenge } from '@arena/services';
+import {
+  clearVoter,
+  closeChallenge,
+  createChallenge,
+  launchChallenge,
+  listSuspectedVoters,
+} from '@arena/services';
 import type { AppDeps, Handlers } from '../env';
 
 /** Operator endpoints; the app puts them behind operator authentication. */
 export function adminHandlers({
   ctx,
-}: AppDeps): Handlers<'createChallenge' | 'launchChallenge' | 'closeChallenge'> {
+}: AppDeps): Handlers<
+  'createChallenge' | 'launchChallenge' | 'closeChallenge' | 'listVoters' | 'clearVoter'
+> {
   return {
     createChallenge: async (c) =>
       c.json(
@@ -20,6 +28,16 @@ export function adminHandlers({
       c.json(
         await closeChallenge(ctx, {
           challengeId: c.req.valid('param').id,
+          operatorId: c.get('operatorId'),
+        }),
+        200,
+      ),
+    // `status` has one value for now (suspected); the query validates it.
+    listVoters: async (c) => c.json({ voters: await listSuspectedVoters(ctx) }, 200),
+    clearVoter: async (c) =>
+      c.json(
+        await clearVoter(ctx, {
+          voterId: c.req.valid('param').id,
           operatorId: c.get('operatorId'),
         }),
         200,

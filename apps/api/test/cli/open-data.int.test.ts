@@ -1,7 +1,10 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { categories, leaderboardSnapshots, models } from '@arena/db';
+import { categories, leaderboardSnapshots, models, voters } from '@arena/db';
+import { recomputeLeaderboards } from '@arena/services';
+import { insertVotes } from '@arena/testing';
+import { desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startVotableArena, TEST_SESSION_SECRET, type TestArena } from '../support/arena';
 import { runCli } from '../support/cli';
@@ -11,12 +14,34 @@ import { castOpenDataVotes, exportText } from '../support/open-data';
 describe('open data from the CLI', () => {
   let arena: TestArena;
   let dir: string;
+  let promoter: string;
   const db = () => arena.runtime.ctx.db;
 
   beforeAll(async () => {
     arena = await startVotableArena('postgres');
     dir = await mkdtemp(join(tmpdir(), 'arena-open-data-'));
     await castOpenDataVotes(arena);
+    // A voter who always picks the weaker model, in both arenas (delta-draw over alpha-image,
+    // and beta-diffusion in night-sky, whose only other model is alpha-image): screening flags
+    // it in the next recompute, and its votes leave the boards and the export alike.
+    const [voter] = await db().insert(voters).values({}).returning({ id: voters.id });
+    promoter = voter!.id;
+    await insertVotes(
+      db(),
+      Array.from({ length: 24 }, (_, k) => {
+        const challenge = k % 3 === 0 ? 'night-sky' : 'cafe-logo';
+        const pick = challenge === 'night-sky' ? 'beta-diffusion' : 'delta-draw';
+        const side = (model: string): [string, number] => [model, 1];
+        return {
+          challenge,
+          left: side(k % 2 ? pick : 'alpha-image'),
+          right: side(k % 2 ? 'alpha-image' : pick),
+          outcome: k % 2 ? ('left' as const) : ('right' as const),
+          voterId: promoter,
+        };
+      }),
+    );
+    expect((await recomputeLeaderboards(arena.runtime.ctx)).flaggedVoters).toBe(1);
   });
   afterAll(async () => {
     await arena?.close();
@@ -24,6 +49,8 @@ describe('open data from the CLI', () => {
   });
 
   it('recomputes the published leaderboards exactly from the export alone', async () => {
+    const [flagged] = await db().select().from(voters).where(eq(voters.id, promoter));
+    expect(flagged!.suspectedAt).not.toBeNull();
     const file = join(dir, 'votes.jsonl');
     await writeFile(file, await exportText(arena, 'jsonl'));
     const run = await runCli(['leaderboard', '--votes', file, '--bootstrap', '100', '--seed', '1']);
@@ -33,8 +60,16 @@ describe('open data from the CLI', () => {
 
     const slugs = new Map((await db().select().from(models)).map((m) => [m.id, m.slug]));
     const cats = new Map((await db().select().from(categories)).map((c) => [c.id, c.slug]));
-    const snapshots = await db().select().from(leaderboardSnapshots);
-    const published = snapshots.filter((s) => !s.scope.startsWith('challenge:'));
+    // The latest snapshot of each scope is the published board (older ones keep history).
+    const snapshots = await db()
+      .select()
+      .from(leaderboardSnapshots)
+      .orderBy(desc(leaderboardSnapshots.computedAt));
+    const published = snapshots.filter(
+      (s, i) =>
+        !s.scope.startsWith('challenge:') &&
+        snapshots.findIndex((t) => t.arena === s.arena && t.scope === s.scope) === i,
+    );
     expect(leaderboards).toHaveLength(published.length);
     expect(leaderboards.length).toBe(2 + 3); // two arenas overall, three categories
     for (const board of leaderboards) {

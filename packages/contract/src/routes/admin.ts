@@ -7,7 +7,8 @@ import {
   createdChallengeSchema,
   launchResultSchema,
 } from '../schemas/admin';
-import { uuidParams } from '../schemas/params';
+import { uuidParams, voterStatusQuery } from '../schemas/params';
+import { clearedVoterSchema, suspectedVotersSchema } from '../schemas/voters';
 
 /** Operator endpoints, behind a bearer token. */
 
@@ -45,6 +46,30 @@ export const closeChallenge = createRoute({
   request: { params: uuidParams },
   responses: {
     200: json(closedChallengeSchema, 'The challenge is closed'),
+    ...errorResponses(400, 401, 404, 409),
+  },
+});
+
+export const listVoters = createRoute({
+  method: 'get',
+  path: '/api/admin/voters',
+  summary: 'Voters whose votes screening keeps off the leaderboards and the open data',
+  security: OPERATOR_SECURITY,
+  request: { query: voterStatusQuery },
+  responses: {
+    200: json(suspectedVotersSchema, 'The suspected voters, most recently flagged first'),
+    ...errorResponses(400, 401),
+  },
+});
+
+export const clearVoter = createRoute({
+  method: 'post',
+  path: '/api/admin/voters/{id}/clear',
+  summary: 'Clear a suspected voter: their votes return to the leaderboards and the open data',
+  security: OPERATOR_SECURITY,
+  request: { params: uuidParams },
+  responses: {
+    200: json(clearedVoterSchema, 'The voter is cleared; a leaderboard recompute is requested'),
     ...errorResponses(400, 401, 404, 409),
   },
 });

@@ -1,4 +1,4 @@
-import { closeChallenge, createChallenge, launchChallenge } from './admin';
+import { clearVoter, closeChallenge, createChallenge, launchChallenge, listVoters } from './admin';
 import { createBattle, vote } from './battles';
 import { categories, challenges, leaderboard, modelProviders, models } from './catalog';
 import { health } from './health';
@@ -38,6 +38,8 @@ export const routes = {
   createChallenge,
   launchChallenge,
   closeChallenge,
+  listVoters,
+  clearVoter,
 } as const;
 
 export type ApiRoutes = typeof routes;

@@ -30,3 +30,8 @@ export const headToHeadQuery = z.object({
   challenge: z.string().min(1).max(80).optional().meta({ description: 'challenge slug' }),
 });
 export const exportQuery = z.object({ format: z.enum(EXPORT_FORMATS).default('jsonl') });
+export const voterStatusQuery = z.object({
+  status: z.enum(['suspected']).default('suspected').meta({
+    description: 'suspected: flagged by screening and not cleared since',
+  }),
+});

@@ -1,4 +1,4 @@
-import { index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { createdAt, timestamptz } from './common';
 
@@ -30,11 +30,22 @@ export const voters = pgTable(
     /** Since when this voter's further votes need a passed human check to count. */
     humanCheckRequiredAt: timestamptz('human_check_required_at'),
     humanCheckedAt: timestamptz('human_checked_at'),
+    /**
+     * Votes this voter has cast, counted by a trigger on votes (migration 0004), and how many of
+     * them screening had seen when it last judged the voter: the screening watermark. A counter
+     * rather than a time, so a vote that commits late is never skipped.
+     */
+    votesCast: integer('votes_cast').notNull().default(0),
+    votesScreened: integer('votes_screened').notNull().default(0),
   },
   (t) => [
     // The few suspected voters, read by every recompute and export.
     index('voters_suspected')
       .on(t.id)
       .where(sql`${t.suspectedAt} is not null`),
+    // The voters with votes screening has not seen: the only ones a recompute screens.
+    index('voters_unscreened')
+      .on(t.id)
+      .where(sql`${t.votesCast} > ${t.votesScreened}`),
   ],
 );

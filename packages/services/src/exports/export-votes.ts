@@ -6,8 +6,9 @@ import {
   type ExportFormat,
 } from '@arena/core';
 import { categories, challenges, models, votes } from '@arena/db';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, not, sql } from 'drizzle-orm';
 import type { ServiceContext } from '../context';
+import { excludedVoters, excludedVotesCondition } from '../voters/exclusion';
 import { csvRecord } from './csv';
 import { voterHasher } from './voter-hash';
 
@@ -39,6 +40,9 @@ interface ExportRow {
  *
  * Voter ids are replaced by a keyed hash. The challenge is named only once it is closed: while
  * it is open its results are not public, and per-challenge tallies would publish them.
+ *
+ * Excluded voters' votes (screening, voters/exclusion.ts) are left out, as from the boards, so
+ * that the export recomputes the published leaderboards exactly.
  */
 export async function* exportVotes(
   ctx: Pick<ServiceContext, 'db'>,
@@ -54,6 +58,7 @@ export async function* exportVotes(
   ]);
   const modelSlug = new Map(modelRows.map((row) => [row.id, row.slug]));
   const categorySlug = new Map(categoryRows.map((row) => [row.id, row.slug]));
+  const excluded = excludedVotesCondition(await excludedVoters(ctx));
   const publicChallenge = new Map(
     challengeRows.map((row) => [row.id, row.status === 'closed' ? row.slug : null]),
   );
@@ -79,6 +84,7 @@ export async function* exportVotes(
           and(
             eq(votes.arena, arena),
             eq(votes.counted, true),
+            excluded ? not(excluded) : undefined,
             cursor
               ? sql`(${votes.createdAt}, ${votes.id}) > (${cursor.at}::timestamptz, ${cursor.id}::uuid)`
               : undefined,

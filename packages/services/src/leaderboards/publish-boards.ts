@@ -3,9 +3,11 @@ import {
   leaderboardParams,
   type Arena,
   type LeaderboardParams,
+  type ScopeKey,
   type SideCounts,
 } from '@arena/core';
 import type { ServiceConfig, ServiceContext } from '../context';
+import { scopeParams, type Exclusion } from './excluded-votes';
 import { storedScope, type Names } from './scopes';
 import { scopeId, type SnapshotMeta } from './snapshot-reads';
 import { isStale, writeSnapshots } from './write-snapshots';
@@ -20,8 +22,14 @@ export interface RecomputeResult {
   /** Snapshots written. */
   written: number;
   ms: number;
-  /** Where the time went: counting, aggregating in SQL, fitting, writing (milliseconds). */
-  phases: { countMs: number; aggregateMs: number; fitMs: number; writeMs: number };
+  /** Where the time went: screening voters, counting, aggregating in SQL, fitting, writing (ms). */
+  phases: {
+    screenMs: number;
+    countMs: number;
+    aggregateMs: number;
+    fitMs: number;
+    writeMs: number;
+  };
 }
 
 /** The fit settings of published leaderboards, from configuration. */
@@ -36,7 +44,7 @@ export function publishedParams(config: Pick<ServiceConfig, 'leaderboard'>): Lea
 export function stopwatch() {
   const started = performance.now();
   let mark = started;
-  const phases = { countMs: 0, aggregateMs: 0, fitMs: 0, writeMs: 0 };
+  const phases = { screenMs: 0, countMs: 0, aggregateMs: 0, fitMs: 0, writeMs: 0 };
   return {
     phases,
     lap(phase: keyof typeof phases) {
@@ -52,6 +60,8 @@ export interface PublishPlan {
   names: Names | null;
   latest: Map<string, SnapshotMeta>;
   params: LeaderboardParams;
+  /** The excluded voters the counts were taken without: their fingerprint goes in the params. */
+  exclusion: Exclusion;
   computedAt: Date;
   force: boolean;
   watch: ReturnType<typeof stopwatch>;
@@ -67,6 +77,7 @@ export async function publishBoards(
 ): Promise<RecomputeResult> {
   const { names, latest, params, watch } = plan;
   watch.lap('aggregateMs');
+  const paramsOf = (key: ScopeKey) => scopeParams(params, plan.exclusion, key, names!);
   const boards = names
     ? computeLeaderboards(counts, {
         ...params,
@@ -75,7 +86,11 @@ export async function publishBoards(
           // Challenge counts also tally into arena and category scopes: only partially, skip them.
           (plan.perChallenge ? key.challenge !== null : true) &&
           (plan.force ||
-            isStale(latest.get(scopeId(key.arena!, storedScope(key, names))), votes, params)),
+            isStale(
+              latest.get(scopeId(key.arena!, storedScope(key, names))),
+              votes,
+              paramsOf(key),
+            )),
       })
     : [];
   watch.lap('fitMs');
@@ -83,7 +98,7 @@ export async function publishBoards(
     ? await writeSnapshots(ctx, {
         boards,
         names,
-        params,
+        paramsOf,
         computedAt: plan.computedAt,
         force: plan.force,
         historyIntervalMs: ctx.config.leaderboard.historyIntervalMs,

@@ -1,4 +1,4 @@
-import type { Arena, ComputedLeaderboard, LeaderboardParams } from '@arena/core';
+import type { Arena, ComputedLeaderboard, ScopeKey } from '@arena/core';
 import {
   leaderboardSnapshots,
   ratingHistory,
@@ -7,6 +7,7 @@ import {
 } from '@arena/db';
 import { and, inArray, sql } from 'drizzle-orm';
 import type { ServiceContext } from '../context';
+import type { StoredParams } from './excluded-votes';
 import {
   latestHistoryPoints,
   latestSnapshotMetas,
@@ -20,18 +21,25 @@ const SNAPSHOT_LOCK_KEY = 7_214_350_004;
 
 export const SNAPSHOT_METHOD = 'bradley-terry';
 
-/** Same fit settings? Compared field by field: jsonb does not keep key order. */
-export function sameParams(stored: unknown, params: LeaderboardParams): boolean {
+/**
+ * Same fit settings and same excluded voters? Compared field by field (jsonb does not keep key
+ * order); the exclusion fingerprint is compared even when absent from `params`, since a board
+ * whose last excluded voter was cleared has none.
+ */
+export function sameParams(stored: unknown, params: StoredParams): boolean {
   if (typeof stored !== 'object' || stored === null) return false;
   const record = stored as Record<string, unknown>;
-  return Object.entries(params).every(([key, value]) => record[key] === value);
+  return (
+    Object.entries(params).every(([key, value]) => record[key] === value) &&
+    record.excluded === params.excluded
+  );
 }
 
-/** Whether a scope needs a new snapshot: new votes, new settings, or none yet. */
+/** Whether a scope needs a new snapshot: new votes, new settings or exclusions, or none yet. */
 export function isStale(
   meta: SnapshotMeta | undefined,
   votes: number,
-  params: LeaderboardParams,
+  params: StoredParams,
 ): boolean {
   return !meta || meta.voteCount !== votes || !sameParams(meta.params, params);
 }
@@ -39,7 +47,8 @@ export function isStale(
 export interface WriteSnapshotsInput {
   boards: ComputedLeaderboard[];
   names: Names;
-  params: LeaderboardParams;
+  /** The fit settings and exclusion fingerprint each board is stored (and compared) with. */
+  paramsOf: (key: ScopeKey) => StoredParams;
   computedAt: Date;
   force: boolean;
   historyIntervalMs: number;
@@ -84,7 +93,7 @@ export async function writeSnapshots(
   ctx: Pick<ServiceContext, 'db'>,
   input: WriteSnapshotsInput,
 ): Promise<number> {
-  const { boards, names, params, computedAt } = input;
+  const { boards, names, paramsOf, computedAt } = input;
   if (boards.length === 0) return 0;
   const arenas = [...new Set(boards.map((board) => board.arena as Arena))];
   return ctx.db.transaction(async (tx) => {
@@ -96,7 +105,7 @@ export async function writeSnapshots(
       .filter(({ board, arena, scope }) => {
         const meta = latest.get(scopeId(arena, scope));
         if (meta && meta.computedAt >= computedAt) return false;
-        return input.force || isStale(meta, board.votes, params);
+        return input.force || isStale(meta, board.votes, paramsOf(board));
       });
     if (fresh.length === 0) return 0;
 
@@ -109,7 +118,7 @@ export async function writeSnapshots(
           method: SNAPSHOT_METHOD,
           computedAt,
           voteCount: board.votes,
-          params,
+          params: paramsOf(board),
           rows: snapshotRows(board, names),
           pairs: snapshotPairs(board),
           leftWins: board.sides.leftWins,
