@@ -63,7 +63,7 @@ describe('screening voters against the published board', () => {
   });
 
   it('judges nobody before there is a published board', async () => {
-    expect(await screenVoters(test.ctx)).toEqual({ screened: 0, flagged: [] });
+    expect(await screenVoters(test.ctx)).toEqual({ screened: 0, flagged: [], candidates: [] });
     const result = await recomputeLeaderboards(test.ctx);
     expect(result.flaggedVoters).toBe(0);
     expect((await latest(OVERALL_SCOPE)).voteCount).toBe(honestVotes);

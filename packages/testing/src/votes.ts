@@ -20,6 +20,8 @@ export interface VoteSpec {
   outcome: VoteOutcome;
   voterId?: string;
   counted?: boolean;
+  /** The client network's keyed hash the battle and vote came from (votes.address_key). */
+  addressKey?: string;
 }
 
 const CHUNK = 500;
@@ -74,6 +76,7 @@ export async function insertVotes(db: Database, specs: readonly VoteSpec[]): Pro
           leftImageToken: opaqueId(),
           rightImageToken: opaqueId(),
           voterId: spec.voterId ?? voter!.id,
+          addressKey: spec.addressKey ?? null,
           issuedAt: at,
           expiresAt: new Date(at.getTime() + 3_600_000),
           votedAt: at,
@@ -94,6 +97,7 @@ export async function insertVotes(db: Database, specs: readonly VoteSpec[]): Pro
         outcome: spec.outcome,
         decisionMs: 2_000,
         counted: spec.counted ?? true,
+        addressKey: spec.addressKey ?? null,
         createdAt: at,
       })),
     );

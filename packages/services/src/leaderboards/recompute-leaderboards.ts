@@ -1,4 +1,5 @@
 import { OVERALL_SCOPE, type Arena } from '@arena/core';
+import { screenNetworks } from '../voters/screen-networks';
 import { screenVoters } from '../voters/screen-voters';
 import { aggregateVotesByCategory, countedVotesByArena } from './aggregate-votes';
 import {
@@ -22,9 +23,9 @@ import { latestSnapshotMetas, scopeId, type SnapshotMeta } from './snapshot-read
 import { isStale } from './write-snapshots';
 
 /**
- * The `leaderboard.recompute` job: screens the voters with new votes, then refits every
- * leaderboard whose votes changed, per arena overall and per category, and publishes them as
- * snapshots. Screening comes first so that a voter flagged now leaves the boards in this run.
+ * The `leaderboard.recompute` job: screens the voters with new votes and the networks they
+ * voted from, then refits every leaderboard whose votes changed, per arena overall and per
+ * category, and publishes them as snapshots. Screening comes first so that a voter flagged now leaves the boards in this run.
  *
  * Votes are append-only and their `counted` flag never changes, so a scope whose vote count
  * (less the excluded voters' votes) and exclusion fingerprint equal its latest snapshot's has
@@ -46,6 +47,7 @@ export async function recomputeLeaderboards(
   const params = publishedParams(ctx.config);
   const computedAt = ctx.now();
   const screening = await screenVoters(ctx);
+  const networks = await screenNetworks(ctx, { voterIds: screening.candidates });
   watch.lap('screenMs');
   // Totals, exclusion and aggregate from one snapshot of the database: the excluded tallies are
   // subtracted from counts that hold exactly those votes.
@@ -95,7 +97,12 @@ export async function recomputeLeaderboards(
     result.fitted += challenges.fitted;
     result.written += challenges.written;
   }
-  return { ...result, arenas, ms: watch.total(), flaggedVoters: screening.flagged.length };
+  return {
+    ...result,
+    arenas,
+    ms: watch.total(),
+    flaggedVoters: screening.flagged.length + networks.flagged.length,
+  };
 }
 
 /** Closed challenges whose published board was taken with other excluded voters than now. */

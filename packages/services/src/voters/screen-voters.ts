@@ -1,43 +1,23 @@
-import {
-  ARENAS,
-  DEFAULT_SCREENING,
-  OVERALL_SCOPE,
-  screenVoter,
-  type Arena,
-  type FitRatings,
-  type ScreeningOptions,
-  type VoterScreening,
-} from '@arena/core';
-import { models, voters } from '@arena/db';
+import { DEFAULT_SCREENING, type Arena, type FitRatings, type ScreeningOptions } from '@arena/core';
+import { voters } from '@arena/db';
 import { and, asc, gt, sql } from 'drizzle-orm';
 import type { ServiceContext } from '../context';
-import { latestSnapshot } from '../leaderboards/snapshot-reads';
 import { voterExcluded } from './exclusion';
+import { publishedFits } from './published-fits';
+import { anyFlagged, screenArenaRecords } from './screen-record';
 import { summariseSuspicion } from './suspicion';
-import { loadVoterRecords, type ArenaRecord } from './voter-records';
+import { loadRecords, type ArenaRecord } from './voter-records';
 
 export interface ScreenVotersResult {
   /** Voters judged in this run. */
   screened: number;
   /** Voters flagged in this run. */
   flagged: string[];
+  /** Every voter with votes new to screening in this run, judged or not. */
+  candidates: string[];
 }
 
 const BATCH = 500;
-
-/** Each arena's published overall fit, by model slug: what voters are judged against. */
-async function publishedFits(ctx: Pick<ServiceContext, 'db'>): Promise<Map<Arena, FitRatings>> {
-  const slugRows = await ctx.db.select({ id: models.id, slug: models.slug }).from(models);
-  const slug = new Map(slugRows.map((row) => [row.id, row.slug]));
-  const fits = new Map<Arena, FitRatings>();
-  for (const arena of ARENAS) {
-    const snapshot = await latestSnapshot(ctx, { arena, scope: OVERALL_SCOPE });
-    if (snapshot) {
-      fits.set(arena, new Map(snapshot.rows.map((row) => [slug.get(row.modelId)!, row.rating])));
-    }
-  }
-  return fits;
-}
 
 interface Candidate {
   id: string;
@@ -65,7 +45,7 @@ export async function screenVoters(
   input: { options?: Partial<ScreeningOptions> } = {},
 ): Promise<ScreenVotersResult> {
   const options = { ...DEFAULT_SCREENING, ...input.options };
-  const result: ScreenVotersResult = { screened: 0, flagged: [] };
+  const result: ScreenVotersResult = { screened: 0, flagged: [], candidates: [] };
   const fits = await publishedFits(ctx);
   if (fits.size === 0) return result;
   let after = '';
@@ -88,6 +68,7 @@ export async function screenVoters(
       .limit(BATCH);
     if (batch.length === 0) break;
     after = batch[batch.length - 1]!.id;
+    result.candidates.push(...batch.map((voter) => voter.id));
     await screenBatch(ctx, batch, fits, options, result);
     if (batch.length < BATCH) break;
   }
@@ -105,26 +86,15 @@ async function screenBatch(
   result: ScreenVotersResult,
 ): Promise<void> {
   const judged = batch.filter((voter) => !voter.excluded);
-  const records = await loadVoterRecords(ctx, { voterIds: judged.map((voter) => voter.id) });
+  const records = await loadRecords(ctx, { by: 'voter', keys: judged.map((voter) => voter.id) });
   const done: Candidate[] = batch.filter((voter) => voter.excluded);
   for (const voter of judged) {
     const byArena = records.get(voter.id) ?? new Map<Arena, ArenaRecord>();
-    const arenas = [...byArena.keys()];
+    const screenings = screenArenaRecords(byArena, fits, options);
     // No board to judge against yet: keep the watermark, judge once there is one.
-    if (arenas.some((arena) => !fits.has(arena))) continue;
-    const screenings = new Map<Arena, VoterScreening>();
-    for (const arena of arenas) {
-      const record = byArena.get(arena)!;
-      screenings.set(
-        arena,
-        screenVoter(
-          { votes: record.votes, battles: record.battles, ratings: fits.get(arena)! },
-          { ...options, alpha: options.alpha / arenas.length },
-        ),
-      );
-    }
+    if (!screenings) continue;
     result.screened += 1;
-    if ([...screenings.values()].some((screening) => screening.flagged)) {
+    if (anyFlagged(screenings)) {
       if (await flag(ctx, voter, summariseSuspicion(screenings))) result.flagged.push(voter.id);
     } else {
       done.push(voter);

@@ -41,12 +41,14 @@ const slugOf = (key: string) => BOARD[Number(key.slice('model-'.length))]!;
 
 /**
  * Writes a simulated record for a new voter on one challenge: its votes (attempt 1 of each
- * model) and the battles it skipped, expired and unvoted. Returns the voter's id.
+ * model) and the battles it skipped, expired and unvoted, from `from.addressKey`'s network if
+ * given. Returns the voter's id.
  */
 export async function plantRecord(
   db: Database,
   challenge: string,
   record: SimulatedRecord,
+  from: { addressKey?: string } = {},
 ): Promise<string> {
   const voterId = await newVoter(db);
   await insertVotes(
@@ -57,6 +59,7 @@ export async function plantRecord(
       right: [slugOf(vote.right), 1] as [string, number],
       outcome: vote.outcome,
       voterId,
+      addressKey: from.addressKey,
     })),
   );
   const skipped = record.battles.filter((battle) => !battle.voted);
@@ -85,6 +88,7 @@ export async function plantRecord(
       leftImageToken: opaqueId(),
       rightImageToken: opaqueId(),
       voterId,
+      addressKey: from.addressKey ?? null,
       issuedAt: past,
       expiresAt: new Date(past.getTime() + 60_000),
     })),
