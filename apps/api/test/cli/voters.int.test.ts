@@ -62,7 +62,9 @@ describe('suspected voters from the CLI', () => {
     expect(JSON.parse(cleared.stdout)).toMatchObject({ id: suspect, clearedBy: null });
     const [row] = await db().select().from(voters).where(eq(voters.id, suspect));
     expect(row!.clearedAt).not.toBeNull();
-    expect((await cli(['suspected'])).stdout).toBe('');
+    const none = await cli(['suspected']);
+    expect(none.stdout).toBe('');
+    expect(none.stderr).toContain('no suspected voters');
   });
 
   it('fails for an unknown voter, a malformed id, or a verb it does not know', async () => {

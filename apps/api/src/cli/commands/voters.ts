@@ -15,6 +15,8 @@ export async function votersCommand(args: string[]): Promise<void> {
   if (verb === 'suspected' && id === undefined) {
     const suspected = await withRuntime((runtime) => listSuspectedVoters(runtime.ctx));
     for (const voter of suspected) console.log(JSON.stringify(voter));
+    // On stderr, so that the JSON lines on stdout stay empty for scripts.
+    if (suspected.length === 0) console.error('no suspected voters');
     return;
   }
   if (verb === 'clear' && id !== undefined && rest.length === 0) {
