@@ -36,12 +36,19 @@ export async function runWorker(
   };
 }
 
-/** Runs until SIGINT or SIGTERM, then shuts down gracefully. */
-export function stopOnSignals(worker: WorkerHandle): void {
+/**
+ * Runs until SIGINT or SIGTERM, then shuts down gracefully. Installed before the worker starts,
+ * so that a signal arriving while it starts (jobs may already be running) still waits for it
+ * and stops it, rather than killing the process mid-job.
+ */
+export function stopOnSignals(starting: Promise<WorkerHandle>): void {
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
     stopping = true;
+    const worker = await starting.catch(() => null);
+    // A worker that failed to start has nothing to stop; its start-up error exits the process.
+    if (!worker) return;
     await worker.stop();
     process.exit(0);
   };

@@ -5,9 +5,11 @@ import { runWorker, stopOnSignals } from '../../src/run-worker';
  * The production worker with one test-only difference: image URLs on the loopback fake
  * providers are allowed (plain http on 127.0.0.1), and polling is quick.
  */
-runWorker({
+const starting = runWorker({
   adapterOptions: { ...LOOPBACK_ADAPTER_OPTIONS, pollIntervalMs: 20, maxPollIntervalMs: 50 },
-}).then(stopOnSignals, (error) => {
+});
+stopOnSignals(starting);
+starting.catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });
