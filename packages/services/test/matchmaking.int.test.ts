@@ -86,10 +86,12 @@ describe('matchmaking in issued battles', () => {
     const pairs = new Map<string, number>();
     for (const p of shown) pairs.set(pairOf(p), (pairs.get(pairOf(p)) ?? 0) + 1);
     expect(pairs.size).toBe(6);
-    // The scores give beta v gamma about half of the battles and every other pair about a tenth.
+    // The scores give beta v gamma about 37% of the battles and every other pair 10-15%
+    // (matchmaking-distribution.test.ts checks the exact shares); 1.5x is 3-4 standard
+    // deviations from both sides at 480 battles.
     const few = pairs.get('beta-diffusion v gamma-gen')!;
     for (const [pair, count] of pairs)
-      if (pair !== 'beta-diffusion v gamma-gen') expect(few).toBeGreaterThan(2 * count);
+      if (pair !== 'beta-diffusion v gamma-gen') expect(few).toBeGreaterThan(1.5 * count);
     // Sides by a fair coin: each model's left share within 4 standard deviations of one half.
     for (const model of ORDER) {
       const appearances = shown.filter((p) => p.left === model || p.right === model).length;

@@ -28,6 +28,8 @@ function templateName(): string {
     if (file.endsWith('.sql'))
       hash.update(file).update(readFileSync(join(MIGRATIONS_FOLDER, file)));
   }
+  // The journal decides which of them run: a file not (yet) listed is not applied.
+  hash.update(readFileSync(join(MIGRATIONS_FOLDER, 'meta', '_journal.json')));
   return `arena_template_${hash.digest('hex').slice(0, 12)}`;
 }
 

@@ -162,6 +162,33 @@ export function samplePairIndex(
   return rng.nextInt(scores.length);
 }
 
+/**
+ * The same draw as `samplePairIndex`, from running sums of the scores (`cumulative[i]` is the
+ * sum of scores 0..i) by binary search: O(log pairs) per draw, for callers that keep the sums
+ * between draws (battle issue keeps them per published snapshot).
+ */
+export function sampleCumulativeIndex(
+  cumulative: ArrayLike<number>,
+  rng: Rng,
+  exploration: number = DEFAULT_EXPLORATION,
+): number {
+  const count = cumulative.length;
+  const total = count > 0 ? (cumulative[count - 1] as number) : 0;
+  if (total > 0 && Number.isFinite(total) && rng.nextFloat() >= exploration) {
+    const u = rng.nextFloat() * total;
+    let low = 0;
+    let high = count - 1;
+    // The first index whose running sum exceeds u: a pair of score 0 is never drawn here.
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if ((cumulative[mid] as number) > u) high = mid;
+      else low = mid + 1;
+    }
+    return low;
+  }
+  return rng.nextInt(count);
+}
+
 /** The pair (a < b) at `index` in pair-index order. */
 export function pairAt(index: number, modelCount: number): ModelPair {
   let a = 0;

@@ -2,14 +2,16 @@ import { randomBytes } from 'node:crypto';
 import type { Battle } from '@arena/contract';
 import { createRng, notFound, OVERALL_SCOPE, type Arena, type Rng } from '@arena/core';
 import { battles, categories, challenges, generations, opaqueId } from '@arena/db';
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { ServiceContext } from '../context';
 import { warmBattleImages } from './battle-image-variants';
-import { choosePairing } from './choose-pairing';
 import { expireOpenBattlesBeyond } from './expire-open-battles';
 import { battleImageUrl, sourceImageUrl } from './image-urls';
 import { loadScopeRatings, pairKey } from './matchmaking-ratings';
+import { forgetOpenAnswers, openAnswers, type OpenAnswers } from './open-answers';
+import { pairWeights } from './pair-weights';
+import { samplePairing, type Pairing } from './sample-pairing';
 
 export interface IssueBattleInput {
   voterId: string;
@@ -27,67 +29,80 @@ const SEEN_LIMIT = 2_000;
 
 /**
  * Issues a battle to a voter: matchmaking picks the two models (informative pairs first, see
- * choosePairing) and a challenge both answered, then one attempt of each at random, placed
+ * samplePairing) and a challenge both answered, then one attempt of each at random, placed
  * left/right by a fair coin. The response carries the prompt and two opaque image URLs,
  * nothing that names a model, a provider, an attempt or a timing.
+ *
+ * The work does not grow with the catalog: the open answers are kept in memory and rebuilt
+ * only when they change (open-answers.ts), pair weights once per snapshot (pair-weights.ts),
+ * and the request runs a fixed handful of indexed statements.
  */
 export async function issueBattle(
   ctx: Pick<ServiceContext, 'db' | 'store' | 'config' | 'logger' | 'now'>,
   input: IssueBattleInput,
 ): Promise<Battle> {
   const rng = input.rng ?? createRng(randomBytes(16).toString('hex'));
-  const conditions = [eq(challenges.arena, input.arena), eq(challenges.status, 'voting')];
+  let answers = await openAnswers(ctx, input.arena);
   let categoryId: string | null = null;
   if (input.category) {
-    const [category] = await ctx.db
-      .select({ id: categories.id })
-      .from(categories)
-      .where(and(eq(categories.slug, input.category), eq(categories.arena, input.arena)));
-    if (!category)
+    categoryId = answers.categoryIds.get(input.category) ?? (await findCategoryId(ctx, input));
+    if (!categoryId)
       throw notFound('category_not_found', `no category "${input.category}" in ${input.arena}`);
-    categoryId = category.id;
-    conditions.push(eq(challenges.categoryId, category.id));
   }
-  const answers = await ctx.db
-    .select({
-      id: generations.id,
-      challengeId: generations.challengeId,
-      modelId: generations.modelId,
-    })
-    .from(generations)
-    .innerJoin(challenges, eq(challenges.id, generations.challengeId))
-    .where(and(...conditions, eq(generations.status, 'succeeded')));
-  if (answers.length === 0) {
-    throw notFound('no_battle_available', 'no challenge is open for voting here yet');
-  }
-  const attempts = new Map<string, string[]>();
-  for (const answer of answers) {
-    const key = `${answer.challengeId}|${answer.modelId}`;
-    attempts.set(key, [...(attempts.get(key) ?? []), answer.id]);
-  }
-  const answered = new Map<string, string[]>();
-  for (const key of attempts.keys()) {
-    const [challengeId, modelId] = key.split('|') as [string, string];
-    answered.set(challengeId, [...(answered.get(challengeId) ?? []), modelId]);
-  }
-
+  const scopeId = categoryId ?? OVERALL_SCOPE;
   const [seen, ratings] = await Promise.all([
-    seenComparisons(ctx, input.voterId, [...answered.keys()]),
-    loadScopeRatings(ctx, { arena: input.arena, scope: categoryId ?? OVERALL_SCOPE }),
+    seenComparisons(ctx, input.voterId),
+    loadScopeRatings(ctx, { arena: input.arena, scope: scopeId }),
   ]);
-  const pairing = choosePairing({ answered, seen, ratings, rng });
-  if (!pairing) throw notFound('no_battle_available', 'no open challenge has two answers yet');
+  // The index may be a moment old: a challenge it offers may have closed since. The choice is
+  // checked against the database, and made again on a fresh index if it no longer holds.
+  for (let attempt = 0; ; attempt += 1) {
+    const scope = answers.scopes.get(scopeId);
+    const pairing = scope
+      ? samplePairing({ answers, scope, weights: pairWeights(scope, ratings), seen, rng })
+      : null;
+    const [challenge] = pairing
+      ? await ctx.db
+          .select({ challenge: challenges, category: categories })
+          .from(challenges)
+          .innerJoin(categories, eq(categories.id, challenges.categoryId))
+          .where(and(eq(challenges.id, pairing.challengeId), eq(challenges.status, 'voting')))
+      : [];
+    if (pairing && challenge) return insertBattle(ctx, input, pairing, challenge, answers, rng);
+    if (attempt > 0) {
+      throw notFound('no_battle_available', 'no challenge is open for voting here yet');
+    }
+    forgetOpenAnswers(ctx, input.arena);
+    answers = await openAnswers(ctx, input.arena);
+  }
+}
+
+/** A category the index does not know (added since it was built), from the database. */
+async function findCategoryId(
+  ctx: Pick<ServiceContext, 'db'>,
+  input: { arena: Arena; category?: string },
+): Promise<string | null> {
+  const [category] = await ctx.db
+    .select({ id: categories.id })
+    .from(categories)
+    .where(and(eq(categories.slug, input.category!), eq(categories.arena, input.arena)));
+  return category?.id ?? null;
+}
+
+async function insertBattle(
+  ctx: Pick<ServiceContext, 'db' | 'store' | 'config' | 'logger' | 'now'>,
+  input: IssueBattleInput,
+  pairing: Pairing,
+  found: { challenge: typeof challenges.$inferSelect; category: typeof categories.$inferSelect },
+  answers: OpenAnswers,
+  rng: Rng,
+): Promise<Battle> {
+  const { challenge, category } = found;
+  const attempts = answers.challenges.get(pairing.challengeId)!.attempts;
   const pickAttempt = (modelId: string) => {
-    const ids = attempts.get(`${pairing.challengeId}|${modelId}`)!;
+    const ids = attempts.get(modelId)!;
     return ids[rng.nextInt(ids.length)]!;
   };
-
-  const [challenge] = await ctx.db
-    .select({ challenge: challenges, category: categories })
-    .from(challenges)
-    .innerJoin(categories, eq(categories.id, challenges.categoryId))
-    .where(eq(challenges.id, pairing.challengeId));
-  const { category } = challenge!;
   const issuedAt = ctx.now();
   const expiresAt = new Date(issuedAt.getTime() + ctx.config.battleTtlMs);
   const [battle] = await ctx.db
@@ -112,12 +127,10 @@ export async function issueBattle(
     id: battle!.id,
     arena: input.arena,
     challenge: {
-      title: challenge!.challenge.title,
-      prompt: challenge!.challenge.prompt,
+      title: challenge.title,
+      prompt: challenge.prompt,
       category: { id: category.id, slug: category.slug, name: category.name },
-      sourceImageUrl: challenge!.challenge.sourceImageId
-        ? sourceImageUrl(challenge!.challenge.sourceImageId)
-        : null,
+      sourceImageUrl: challenge.sourceImageId ? sourceImageUrl(challenge.sourceImageId) : null,
     },
     left: { imageUrl: battleImageUrl(battle!.leftImageToken) },
     right: { imageUrl: battleImageUrl(battle!.rightImageToken) },
@@ -127,11 +140,13 @@ export async function issueBattle(
   };
 }
 
-/** `challengeId|pairKey` of the comparisons the voter was shown on these challenges. */
+/**
+ * `challengeId|pairKey` of the comparisons the voter was shown lately (their SEEN_LIMIT latest
+ * battles, on battles_voter_issued): closed challenges' entries are simply never asked about.
+ */
 async function seenComparisons(
   ctx: Pick<ServiceContext, 'db'>,
   voterId: string,
-  challengeIds: string[],
 ): Promise<Set<string>> {
   const left = alias(generations, 'left_generation');
   const right = alias(generations, 'right_generation');
@@ -144,7 +159,7 @@ async function seenComparisons(
     .from(battles)
     .innerJoin(left, eq(left.id, battles.leftGenerationId))
     .innerJoin(right, eq(right.id, battles.rightGenerationId))
-    .where(and(eq(battles.voterId, voterId), inArray(battles.challengeId, challengeIds)))
+    .where(eq(battles.voterId, voterId))
     .orderBy(desc(battles.issuedAt))
     .limit(SEEN_LIMIT);
   return new Set(rows.map((row) => `${row.challengeId}|${pairKey(row.left, row.right)}`));

@@ -13,6 +13,8 @@ export interface PublishedRating {
 }
 
 export interface ScopeRatings {
+  /** The snapshot these come from; null before the first. */
+  snapshotId: string | null;
   models: Map<string, PublishedRating>;
   /** Votes per pair, keyed by `pairKey`. */
   pairVotes: Map<string, number>;
@@ -20,7 +22,7 @@ export interface ScopeRatings {
 
 export const pairKey = (x: string, y: string) => (x < y ? `${x}|${y}` : `${y}|${x}`);
 
-const EMPTY: ScopeRatings = { models: new Map(), pairVotes: new Map() };
+const EMPTY: ScopeRatings = { snapshotId: null, models: new Map(), pairVotes: new Map() };
 const Z95 = twoSidedZ(0.95);
 
 /**
@@ -46,6 +48,7 @@ export async function loadScopeRatings(
     .where(eq(t.id, latestId));
   if (!snapshot) return EMPTY;
   const ratings: ScopeRatings = {
+    snapshotId: latestId,
     models: new Map(
       snapshot.rows.map((row) => [
         row.modelId,

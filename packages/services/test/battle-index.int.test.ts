@@ -1,0 +1,84 @@
+import { battles, challenges, generations, models } from '@arena/db';
+import { eq, inArray, or } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeChallenge, ensureVoter, issueBattle } from '../src';
+import { startSeededServices, type TestServices } from './support/test-services';
+
+/**
+ * Battle issue keeps the open answers in memory (battles/open-answers.ts) and must still see
+ * every change the moment it is committed: a challenge closed, reopened, a new answer.
+ */
+describe('the kept index of open answers', () => {
+  let test: TestServices;
+  const db = () => test.ctx.db;
+  let voter: string;
+
+  async function issuedChallengesAndModels(count: number) {
+    const ids: string[] = [];
+    for (let i = 0; i < count; i += 1) {
+      ids.push((await issueBattle(test.ctx, { voterId: voter, arena: 'text-to-image' })).id);
+    }
+    const rows = await db()
+      .select({ challenge: challenges.slug, left: battles.leftGenerationId })
+      .from(battles)
+      .innerJoin(challenges, eq(challenges.id, battles.challengeId))
+      .where(inArray(battles.id, ids));
+    const sides = await db()
+      .select({ model: models.slug })
+      .from(battles)
+      .innerJoin(
+        generations,
+        or(
+          eq(generations.id, battles.leftGenerationId),
+          eq(generations.id, battles.rightGenerationId),
+        ),
+      )
+      .innerJoin(models, eq(models.id, generations.modelId))
+      .where(inArray(battles.id, ids));
+    return {
+      challenges: new Set(rows.map((row) => row.challenge)),
+      models: new Set(sides.map((row) => row.model)),
+    };
+  }
+
+  const challengeId = async (slug: string) =>
+    (await db().select().from(challenges).where(eq(challenges.slug, slug)))[0]!.id;
+
+  beforeAll(async () => {
+    test = await startSeededServices();
+    voter = (await ensureVoter(test.ctx, { voterId: undefined })).id;
+  }, 120_000);
+  afterAll(async () => {
+    await test?.close();
+  });
+
+  it('stops issuing a challenge as soon as it closes, and issues it again once reopened', async () => {
+    expect((await issuedChallengesAndModels(30)).challenges).toEqual(
+      new Set(['rainy-street', 'cafe-logo']),
+    );
+    const rainy = await challengeId('rainy-street');
+    await closeChallenge(test.ctx, { challengeId: rainy, operatorId: null });
+    expect((await issuedChallengesAndModels(30)).challenges).toEqual(new Set(['cafe-logo']));
+    await db().update(challenges).set({ status: 'voting' }).where(eq(challenges.id, rainy));
+    expect((await issuedChallengesAndModels(40)).challenges).toEqual(
+      new Set(['rainy-street', 'cafe-logo']),
+    );
+  });
+
+  it('issues a new answer from the next battle on', async () => {
+    const [template] = await db().select().from(models).where(eq(models.slug, 'delta-draw'));
+    const [fresh] = await db()
+      .insert(models)
+      .values({ ...template!, id: undefined, slug: 'zeta-late', name: 'Zeta Late' })
+      .returning();
+    const answers = await db()
+      .select()
+      .from(generations)
+      .where(eq(generations.modelId, template!.id));
+    await db()
+      .insert(generations)
+      .values(answers.map((answer) => ({ ...answer, id: undefined, modelId: fresh!.id })));
+    // New and unrated, it is boosted: within 40 battles it is all but certain to appear.
+    expect((await issuedChallengesAndModels(40)).models).toContain('zeta-late');
+  });
+});
