@@ -2,7 +2,7 @@
  * `pnpm bench`: the leaderboard recompute job on synthetic arenas in real Postgres, with the
  * per-battle bootstrap of public arenas' notebooks measured beside it in the same run.
  *
- *   pnpm bench [--reps N] [--peer-rounds B] [--only 100k|1m]
+ *   pnpm bench [--reps N] [--peer-rounds B] [--only 100k|1m|battles]
  *
  * Each size gets its own database cloned from the migrated template (as the tests do), seeded
  * in SQL, then every measurement runs in a fresh child process (scripts/bench/measure.ts) so
@@ -13,6 +13,7 @@ import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createTestDatabase } from '@arena/testing';
+import { benchBattleIssue } from './bench/battle-issue';
 import type { PeerRun } from './bench/per-battle-bootstrap';
 import { seedVotes, type BenchArena } from './bench/seed-votes';
 
@@ -152,14 +153,34 @@ for (const size of SIZES) {
   }
 }
 
-console.log(
-  `\nLeaderboard recompute, medians of ${REPS} runs; each measurement in its own process; ` +
-    `load average ${loadavg()
-      .map((x) => x.toFixed(2))
-      .join(' ')}`,
-);
-console.table(table);
-console.log(
-  `scopes: the arena overall + each category, each its own fit with ${ROUNDS}-round bootstrap intervals; ` +
-    `${SIZES[0]?.challengesPerCategory ?? 0} open challenges per category (a challenge's own board is fitted when it closes)`,
-);
+if (SIZES.length > 0) {
+  console.log(
+    `\nLeaderboard recompute, medians of ${REPS} runs; each measurement in its own process; ` +
+      `load average ${loadavg()
+        .map((x) => x.toFixed(2))
+        .join(' ')}`,
+  );
+  console.table(table);
+  console.log(
+    `scopes: the arena overall + each category, each its own fit with ${ROUNDS}-round bootstrap intervals; ` +
+      `${SIZES[0]?.challengesPerCategory ?? 0} open challenges per category (a challenge's own board is fitted when it closes)`,
+  );
+}
+
+if (!values.only || values.only === 'battles') {
+  const battles = await benchBattleIssue();
+  const base = battles[0]!.p50Ms;
+  console.log(
+    '\nBattle issue (the service of POST /api/battles), one connection, 400 battles a size:',
+  );
+  console.table(
+    battles.map((row) => ({
+      'open answers': row.openAnswers.toLocaleString('en-US'),
+      'first battle ms (builds the index)': row.firstMs.toFixed(0),
+      'p50 ms': row.p50Ms.toFixed(1),
+      'p99 ms': row.p99Ms.toFixed(1),
+      'battles/s': row.perSecond.toFixed(0),
+      'p50 / p50 at the smallest': (row.p50Ms / base).toFixed(2),
+    })),
+  );
+}
