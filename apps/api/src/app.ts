@@ -55,9 +55,12 @@ export function createApp(deps: AppDeps) {
   app.use(strictTransport(trustProxy ?? false));
   const publicLimit = limitBody(PUBLIC_BODY_LIMIT);
   const adminLimit = limitBody(ADMIN_BODY_LIMIT);
-  app.use('/api/*', (c, next) =>
-    c.req.path.startsWith('/api/admin/') ? adminLimit(c, next) : publicLimit(c, next),
-  );
+  // Only where a body can come: the limit reads the body, which makes the Node adapter build a
+  // full web Request for every GET too (a fifth of a cheap route's time).
+  app.use('/api/*', (c, next) => {
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+    return c.req.path.startsWith('/api/admin/') ? adminLimit(c, next) : publicLimit(c, next);
+  });
   const { newVoterCheck } = deps;
   const address = addressOf(limits);
   const session = voterSession(ctx, {
