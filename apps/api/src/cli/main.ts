@@ -1,50 +1,44 @@
-import { ConfigError } from '@arena/runtime';
-import { catalogCommand } from './commands/catalog';
-import { challengeCommand } from './commands/challenge';
-import { exportCommand } from './commands/export';
-import { generateCommand } from './commands/generate';
-import { leaderboardCommand } from './commands/leaderboard';
-import { operatorCommand } from './commands/operator';
-import { simulateCommand } from './commands/simulate';
-import { votersCommand } from './commands/voters';
 import { UsageError } from './usage-error';
 
 /**
+ * Commands are imported when run, so that one needing only the core (`leaderboard --votes`,
+ * `simulate`) does not load the services, the providers and the database drivers first.
+ *
  * `pnpm arena <command>`: operator tasks from the command line. Commands that touch the
  * database use the same configuration as the server (PGlite under ./data by default: stop
  * the embedded server first, PGlite allows one process at a time).
  */
 const COMMANDS: Record<string, { run: (args: string[]) => Promise<void>; help: string }> = {
   operator: {
-    run: operatorCommand,
+    run: async (args) => (await import('./commands/operator')).operatorCommand(args),
     help: 'operator create NAME [--label TEXT]   create an operator API token',
   },
   catalog: {
-    run: catalogCommand,
+    run: async (args) => (await import('./commands/catalog')).catalogCommand(args),
     help: 'catalog sync [--file catalog.json]    apply the catalog file to the database',
   },
   generate: {
-    run: generateCommand,
+    run: async (args) => (await import('./commands/generate')).generateCommand(args),
     help: 'generate --kind K --model ID --prompt TEXT --out FILE [...]   try a provider: one call, one image',
   },
   challenge: {
-    run: challengeCommand,
+    run: async (args) => (await import('./commands/challenge')).challengeCommand(args),
     help: 'challenge launch|close SLUG           fan a draft challenge out / close it and publish its results',
   },
   export: {
-    run: exportCommand,
+    run: async (args) => (await import('./commands/export')).exportCommand(args),
     help: 'export votes [--format jsonl|csv] --out FILE   the open-data export of every counted vote',
   },
   leaderboard: {
-    run: leaderboardCommand,
+    run: async (args) => (await import('./commands/leaderboard')).leaderboardCommand(args),
     help: 'leaderboard --votes FILE [--bootstrap N] [--seed S]   recompute the leaderboards from an export\n  leaderboard recompute [--force]       run the leaderboard job against the database',
   },
   voters: {
-    run: votersCommand,
+    run: async (args) => (await import('./commands/voters')).votersCommand(args),
     help: 'voters suspected | clear VOTER_ID     list the voters screening flagged / clear one',
   },
   simulate: {
-    run: simulateCommand,
+    run: async (args) => (await import('./commands/simulate')).simulateCommand(args),
     help: 'simulate [--models N --votes N --seeds N --tau T --width W]   matchmaking vs uniform pairing',
   },
 };
@@ -69,11 +63,13 @@ async function main() {
 
 const isArgumentError = (error: unknown) =>
   String((error as { code?: unknown })?.code ?? '').startsWith('ERR_PARSE_ARGS');
+/** The runtime's ConfigError, known by name: importing the runtime here would load it all. */
+const isConfigError = (error: unknown) => error instanceof Error && error.name === 'ConfigError';
 
 main().then(
   () => process.exit(process.exitCode ?? 0),
   (error) => {
-    if (error instanceof UsageError || error instanceof ConfigError || isArgumentError(error)) {
+    if (error instanceof UsageError || isConfigError(error) || isArgumentError(error)) {
       console.error(error.message);
       process.exit(2);
     }

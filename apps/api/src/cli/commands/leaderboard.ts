@@ -9,9 +9,7 @@ import {
   VoteTally,
   type Seed,
 } from '@arena/core';
-import { recomputeLeaderboards } from '@arena/services';
 import { UsageError } from '../usage-error';
-import { withRuntime } from '../with-runtime';
 
 const USAGE = `usage: pnpm arena leaderboard --votes FILE [--bootstrap N] [--seed S]
        pnpm arena leaderboard recompute [--force]`;
@@ -39,6 +37,11 @@ export async function leaderboardCommand(args: string[]): Promise<void> {
     },
   });
   if (positionals[0] === 'recompute') {
+    // Loaded only here: recomputing from an export needs the core alone.
+    const [{ recomputeLeaderboards }, { withRuntime }] = await Promise.all([
+      import('@arena/services'),
+      import('../with-runtime'),
+    ]);
     const result = await withRuntime((runtime) =>
       recomputeLeaderboards(runtime.ctx, { force: values.force ?? false }),
     );
