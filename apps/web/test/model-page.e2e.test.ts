@@ -37,7 +37,13 @@ describe('model and challenge pages in the browser', () => {
     token = stdout.trim().split('\n').pop()!.trim();
     expect(token.length).toBeGreaterThan(20);
     // The test seeds its votes through the API faster than anyone would vote.
-    await arena.start({ MIN_VIEW_MS: '0', LEADERBOARD_DEBOUNCE_MS: '300', RATE_LIMIT: 'off' });
+    // One scripted voter casts every vote: limits and screening would rightly stop it.
+    await arena.start({
+      MIN_VIEW_MS: '0',
+      LEADERBOARD_DEBOUNCE_MS: '300',
+      RATE_LIMIT: 'off',
+      SCREENING: 'off',
+    });
     browser = await launchChromium();
   });
 

@@ -53,6 +53,15 @@ const envSchema = z
     RATING_HISTORY_INTERVAL_MS: z.coerce.number().int().min(0).default(3_600_000),
     /** Models with fewer votes in a scope are shown as provisional. */
     PROVISIONAL_VOTES: z.coerce.number().int().min(0).default(200),
+    /**
+     * Screening of voters and networks in every recompute (docs/INTEGRITY.md). `off` is for
+     * tests of other things, where one scripted voter casts every vote.
+     */
+    SCREENING: z.enum(['on', 'off']).default('on'),
+    /** The screen's false-positive budget per voter, split between its tests. */
+    SCREENING_ALPHA: z.coerce.number().gt(0).lt(1).default(0.05),
+    /** Voters (and networks) with fewer votes are not judged. */
+    SCREENING_MIN_VOTES: z.coerce.number().int().min(1).default(5),
     /** Key of the voter-id hash in vote exports; derived from the session secret when unset. */
     EXPORT_SALT: z.string().min(32).optional(),
     LOG_LEVEL: z
@@ -106,6 +115,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       intervalMs: e.LEADERBOARD_INTERVAL_MS,
       historyIntervalMs: e.RATING_HISTORY_INTERVAL_MS,
       provisionalVotes: e.PROVISIONAL_VOTES,
+    },
+    screening: {
+      enabled: e.SCREENING === 'on',
+      alpha: e.SCREENING_ALPHA,
+      minVotes: e.SCREENING_MIN_VOTES,
     },
     exportSalt: e.EXPORT_SALT,
     logLevel: e.LOG_LEVEL,

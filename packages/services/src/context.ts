@@ -23,6 +23,8 @@ export interface ServiceConfig {
   };
   /** Key of the voter-id hash in vote exports; derived from the session secret when unset. */
   exportSalt?: string;
+  /** Screening of voters and networks in the recompute; on with the core defaults if absent. */
+  screening?: { enabled: boolean; alpha: number; minVotes: number };
   /** A voter passes a human check every this many votes (when `ServiceContext.humanCheck` is set). */
   humanCheck?: { afterVotes: number };
 }

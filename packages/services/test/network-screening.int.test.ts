@@ -41,6 +41,14 @@ describe('screening networks', () => {
       const record = simulatedRecord({ kind: 'honest' }, 4, `housemate:${i}`);
       housemates.push(await plantRecord(db(), 'rainy-street', record, { addressKey: 'house' }));
     }
+    // With screening off (SCREENING=off), nobody is flagged.
+    const off = { enabled: false, alpha: 0.05, minVotes: 5 };
+    const unscreened = await recomputeLeaderboards({
+      ...test.ctx,
+      config: { ...test.ctx.config, screening: off },
+    });
+    expect(unscreened.flaggedVoters).toBe(0);
+    expect(await suspected()).toEqual([]);
     const result = await recomputeLeaderboards(test.ctx);
     expect(result.flaggedVoters).toBe(10);
     expect((await suspected()).sort()).toEqual([...sybils].sort());

@@ -46,8 +46,16 @@ export async function recomputeLeaderboards(
   const force = input.force ?? false;
   const params = publishedParams(ctx.config);
   const computedAt = ctx.now();
-  const screening = await screenVoters(ctx);
-  const networks = await screenNetworks(ctx, { voterIds: screening.candidates });
+  const settings = ctx.config.screening;
+  // Off: nobody new is flagged; those flagged before stay excluded until cleared.
+  const screen = settings?.enabled ?? true;
+  const options = settings && { alpha: settings.alpha, minVotes: settings.minVotes };
+  const screening = screen
+    ? await screenVoters(ctx, { options })
+    : { screened: 0, flagged: [], candidates: [] };
+  const networks = screen
+    ? await screenNetworks(ctx, { voterIds: screening.candidates, options })
+    : { flagged: [] };
   watch.lap('screenMs');
   // Totals, exclusion and aggregate from one snapshot of the database: the excluded tallies are
   // subtracted from counts that hold exactly those votes.
