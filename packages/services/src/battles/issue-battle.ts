@@ -9,7 +9,7 @@ import { warmBattleImages } from './battle-image-variants';
 import { expireOpenBattlesBeyond } from './expire-open-battles';
 import { battleImageUrl, sourceImageUrl } from './image-urls';
 import { loadScopeRatings, pairKey } from './matchmaking-ratings';
-import { forgetOpenAnswers, openAnswers, type OpenAnswers } from './open-answers';
+import { freshOpenAnswers, openAnswers, type OpenAnswers } from './open-answers';
 import { pairWeights } from './pair-weights';
 import { samplePairing, type Pairing } from './sample-pairing';
 
@@ -72,8 +72,7 @@ export async function issueBattle(
     if (attempt > 0) {
       throw notFound('no_battle_available', 'no challenge is open for voting here yet');
     }
-    forgetOpenAnswers(ctx, input.arena);
-    answers = await openAnswers(ctx, input.arena);
+    answers = await freshOpenAnswers(ctx, input.arena);
   }
 }
 

@@ -77,7 +77,31 @@ export async function openAnswers(
     return current;
   }
   if (entry.rebuilding && current) return current;
-  entry.rebuilding ??= buildOpenAnswers(ctx, arena, version)
+  return (entry.rebuilding ??= rebuild(ctx, arena, entry, version));
+}
+
+/**
+ * An index built after this call, whatever the version says: for a choice the database has
+ * just refused (a bump the version read missed). A rebuild already running may have read the
+ * tables before the refusal's cause, so it is waited for and a new one follows it.
+ */
+export async function freshOpenAnswers(
+  ctx: Pick<ServiceContext, 'db' | 'logger'>,
+  arena: Arena,
+): Promise<OpenAnswers> {
+  const entry = entryOf(ctx.db, arena);
+  await entry.rebuilding?.catch(() => undefined);
+  return (entry.rebuilding ??= rebuild(ctx, arena, entry, await readVersion(ctx)));
+}
+
+/** One build, published to the entry when done; the entry's single flight while it runs. */
+function rebuild(
+  ctx: Pick<ServiceContext, 'db'>,
+  arena: Arena,
+  entry: Entry,
+  version: string,
+): Promise<OpenAnswers> {
+  return buildOpenAnswers(ctx, arena, version)
     .then((built) => {
       entry.current = built;
       return built;
@@ -85,13 +109,6 @@ export async function openAnswers(
     .finally(() => {
       entry.rebuilding = undefined;
     });
-  return entry.rebuilding;
-}
-
-/** Drops the arena's index, so that the next battle rebuilds it (a stale choice was refused). */
-export function forgetOpenAnswers(ctx: Pick<ServiceContext, 'db'>, arena: Arena): void {
-  const entry = entryOf(ctx.db, arena);
-  if (!entry.rebuilding) entry.current = undefined;
 }
 
 async function buildOpenAnswers(
