@@ -3,3 +3,4 @@ export * from './migrate';
 export * from './schema';
 export * from './ids';
 export * from './upsert';
+export * from './raw-rows';

@@ -15,6 +15,15 @@ export interface ImageKeys {
 export const RECOGNISERS = ['sha256', 'length', 'dHash', 'challengeOnly'] as const;
 export type Recogniser = (typeof RECOGNISERS)[number];
 
+/** The recognisers that look a key up exactly (dHash matches by distance instead). */
+const EXACT = ['sha256', 'length', 'challengeOnly'] as const;
+
+function exactKey(recogniser: Recogniser, challenge: string, keys: ImageKeys): string {
+  if (recogniser === 'sha256') return `sha256:${keys.sha256}`;
+  if (recogniser === 'length') return `length:${challenge}:${keys.length}`;
+  return `challenge:${challenge}`;
+}
+
 function mostSeen(counts: Map<string, number>): string | undefined {
   let best: string | undefined;
   let bestCount = 0;
@@ -39,7 +48,8 @@ export class RevealMemory {
   constructor(private readonly maxDistance = 10) {}
 
   remember(challenge: string, keys: ImageKeys, model: string) {
-    for (const key of this.exactKeys(challenge, keys)) {
+    for (const recogniser of EXACT) {
+      const key = exactKey(recogniser, challenge, keys);
       let counts = this.exact.get(key);
       if (!counts) this.exact.set(key, (counts = new Map()));
       counts.set(model, (counts.get(model) ?? 0) + 1);
@@ -50,19 +60,8 @@ export class RevealMemory {
   /** The attacker's guess of the model behind an image, or undefined when nothing matches. */
   guess(recogniser: Recogniser, challenge: string, keys: ImageKeys): string | undefined {
     if (recogniser === 'dHash') return this.nearest(challenge, keys.dHash);
-    const key = this.exactKeys(challenge, keys)[RECOGNISERS.indexOf(recogniser)]!;
-    const counts = this.exact.get(key);
+    const counts = this.exact.get(exactKey(recogniser, challenge, keys));
     return counts ? mostSeen(counts) : undefined;
-  }
-
-  private exactKeys(challenge: string, keys: ImageKeys): string[] {
-    // Indexed as RECOGNISERS; the dHash slot is unused (matched by distance instead).
-    return [
-      `sha256:${keys.sha256}`,
-      `length:${challenge}:${keys.length}`,
-      '',
-      `challenge:${challenge}`,
-    ];
   }
 
   private nearest(challenge: string, hash: bigint): string | undefined {

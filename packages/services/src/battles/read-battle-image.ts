@@ -1,5 +1,6 @@
 import type { AspectRatio, ResolutionTier } from '@arena/core';
 import { notFound } from '@arena/core';
+import { rawRows } from '@arena/db';
 import { sql } from 'drizzle-orm';
 import type { ServiceContext } from '../context';
 import type { ImageBytes } from '../images/image-bytes';
@@ -13,10 +14,6 @@ interface SeenRow {
   resolution: ResolutionTier;
   storage_key: string;
 }
-
-/** Rows of a raw statement: postgres.js returns them as an array, PGlite in `rows`. */
-const rowsOf = <T>(result: unknown): T[] =>
-  Array.isArray(result) ? (result as T[]) : ((result as { rows: T[] }).rows ?? []);
 
 /**
  * One side of a battle, for the voter it was issued to only (anyone else, or no voter, gets
@@ -60,7 +57,7 @@ export async function readBattleImage(
     select id as battle_id, case when is_left then 'left' else 'right' end as side,
            challenge_id, aspect_ratio, resolution, storage_key
     from hit`);
-  const [row] = rowsOf<SeenRow>(result);
+  const [row] = rawRows<SeenRow>(result);
   if (!row) throw notFound('image_not_found', 'no such image');
   const side: BattleImageRow = {
     battleId: row.battle_id,

@@ -1,6 +1,5 @@
 import { OVERALL_SCOPE, type Arena } from '@arena/core';
-import { screenNetworks } from '../voters/screen-networks';
-import { screenVoters } from '../voters/screen-voters';
+import { screenRecentVotes } from '../voters/screen-recent-votes';
 import { aggregateVotesByCategory, countedVotesByArena } from './aggregate-votes';
 import {
   arenaFingerprint,
@@ -46,16 +45,7 @@ export async function recomputeLeaderboards(
   const force = input.force ?? false;
   const params = publishedParams(ctx.config);
   const computedAt = ctx.now();
-  const settings = ctx.config.screening;
-  // Off: nobody new is flagged; those flagged before stay excluded until cleared.
-  const screen = settings?.enabled ?? true;
-  const options = settings && { alpha: settings.alpha, minVotes: settings.minVotes };
-  const screening = screen
-    ? await screenVoters(ctx, { options })
-    : { screened: 0, flagged: [], candidates: [] };
-  const networks = screen
-    ? await screenNetworks(ctx, { voterIds: screening.candidates, options })
-    : { flagged: [] };
+  const flagged = await screenRecentVotes(ctx);
   watch.lap('screenMs');
   // Totals, exclusion and aggregate from one snapshot of the database: the excluded tallies are
   // subtracted from counts that hold exactly those votes.
@@ -109,7 +99,7 @@ export async function recomputeLeaderboards(
     ...result,
     arenas,
     ms: watch.total(),
-    flaggedVoters: screening.flagged.length + networks.flagged.length,
+    flaggedVoters: flagged.length,
   };
 }
 

@@ -1,12 +1,12 @@
 import { DEFAULT_SCREENING, type ScreeningOptions } from '@arena/core';
 import { voters, votes } from '@arena/db';
-import { and, eq, gte, inArray, isNotNull, not, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNotNull, not } from 'drizzle-orm';
 import type { ServiceContext } from '../context';
 import { voterExcluded } from './exclusion';
 import { publishedFits } from './published-fits';
 import { anyFlagged, screenArenaRecords } from './screen-record';
 import { summariseSuspicion } from './suspicion';
-import { loadRecords } from './voter-records';
+import { loadRecords, sinceClearance } from './voter-records';
 
 /** A network is judged on its votes of the last this many days. */
 export const NETWORK_WINDOW_DAYS = 30;
@@ -18,9 +18,6 @@ export interface ScreenNetworksResult {
   /** Voters flagged in this run for their network's votes. */
   flagged: string[];
 }
-
-/** Votes since the voter's last clearance: earlier ones an operator vouched for. */
-const sinceClearance = sql`(${voters.clearedAt} is null or ${votes.createdAt} > ${voters.clearedAt})`;
 
 /**
  * Screens the client networks (votes.address_key: an IPv4 address, an IPv6 /64) that the given
@@ -87,7 +84,7 @@ async function flagNetwork(
         eq(votes.addressKey, key),
         eq(votes.counted, true),
         gte(votes.createdAt, since),
-        sinceClearance,
+        sinceClearance(votes.createdAt),
         not(voterExcluded),
       ),
     );

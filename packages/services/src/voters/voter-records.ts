@@ -26,7 +26,7 @@ const COLUMNS = {
 } as const;
 
 /** Votes and battles after the voter's clearance, if any: earlier ones an operator vouched for. */
-const sinceClearance = (at: typeof votes.createdAt | typeof battles.issuedAt) =>
+export const sinceClearance = (at: typeof votes.createdAt | typeof battles.issuedAt) =>
   sql`(${voters.clearedAt} is null or ${at} > ${voters.clearedAt})`;
 
 /**
