@@ -23,7 +23,7 @@ const BATTLES = 400;
 const PER_VOTER = 10;
 
 /** Open challenges with every model's three finished attempts, written by Postgres itself. */
-async function seedOpenAnswers(db: Database, models: number, challenges: number) {
+export async function seedOpenAnswers(db: Database, models: number, challenges: number) {
   await db.execute(sql`
     insert into models (slug, name, creator, arenas)
     select 'bench-model-' || lpad(i::text, 3, '0'), 'Bench model ' || i, 'Bench', array['text-to-image']

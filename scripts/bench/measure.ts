@@ -2,7 +2,7 @@
  * One measurement in a fresh process, so that its peak RSS (the kernel's high-water mark of
  * the whole process) belongs to this job alone. Run by scripts/bench.ts; prints one JSON line.
  *
- *   tsx scripts/bench/measure.ts --url URL --kind job|aggregate|close|peer --reps N [--rounds B]
+ *   tsx scripts/bench/measure.ts --url URL --kind job|aggregate|close --reps N [--rounds B]
  */
 import { parseArgs } from 'node:util';
 import { openDatabase } from '@arena/db';
@@ -12,7 +12,6 @@ import { challengeScope, publishChallengeResults, recomputeLeaderboards } from '
 import { aggregateVotesByCategory, loadNames } from '@arena/services/internal';
 import { eq, sql } from 'drizzle-orm';
 import pino from 'pino';
-import { perBattleBootstrap } from './per-battle-bootstrap';
 
 const { values } = parseArgs({
   options: {
@@ -54,7 +53,7 @@ for (let rep = 0; rep < Number(values.reps); rep += 1) {
     // What closing a challenge adds: its own leaderboard, from its votes alone.
     details = await publishChallengeResults(ctx, { challengeIds: [challenge!.id] });
   } else {
-    details = await perBattleBootstrap(ctx.db, rounds);
+    throw new Error(`unknown kind ${values.kind}`);
   }
   runs.push({ ms: performance.now() - started, details });
 }

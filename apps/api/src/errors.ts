@@ -61,13 +61,16 @@ export function onError(error: Error, c: Context<AppEnv>): Response {
   if (isDataException(error)) {
     // Postgres refused a value the request carried (a NUL character, an out-of-range number):
     // the request's fault, and the transaction it was in has rolled back.
-    c.get('logger')?.warn({ sqlState: sqlState(error) }, 'request value refused by the database');
+    c.get('logger')?.warn(
+      { requestId: c.get('requestId'), sqlState: sqlState(error) },
+      'request value refused by the database',
+    );
     return c.json(
       errorBody(c, 'invalid_request', 'a value in the request cannot be stored or looked up'),
       400,
     );
   }
-  c.get('logger')?.error({ err: error }, 'unhandled error');
+  c.get('logger')?.error({ requestId: c.get('requestId'), err: error }, 'unhandled error');
   return c.json(errorBody(c, 'internal_error', 'something went wrong on our side'), 500);
 }
 

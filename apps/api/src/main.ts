@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import {
+  bufferedStandardOutput,
   ConfigError,
   createLogger,
   createRuntime,
@@ -18,7 +19,8 @@ const BUILT_WEB = fileURLToPath(new URL('../../web/build', import.meta.url));
 
 async function main() {
   const config = loadConfig();
-  const logger = createLogger(config.logLevel, 'arena-api');
+  // A line per request: written in blocks, not with a system call each.
+  const logger = createLogger(config.logLevel, 'arena-api', bufferedStandardOutput());
   // Without Redis the jobs run here (embedded mode); with it, apps/worker runs them.
   const runtime = await createRuntime({ config, logger, runJobs: !config.redisUrl });
   const sessionSecret = await resolveSessionSecret(config);

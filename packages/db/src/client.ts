@@ -1,9 +1,10 @@
 import { mkdirSync } from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { migratePgliteDatabase, migratePostgresUrl } from './migrate';
+import { openPgliteThread } from './pglite-thread';
 import type { Database } from './database';
 import * as schema from './schema';
 
@@ -21,7 +22,10 @@ export interface DatabaseHandle {
 
 export type DatabaseOptions =
   | { driver: 'postgres'; url: string; maxConnections?: number }
-  /** `dataDir` is a folder, or `memory://` for a throwaway database. */
+  /**
+   * `dataDir` is a folder, or `memory://` for a throwaway database. PGlite runs on a worker
+   * thread of its own (pglite-thread.ts), so queries never block the process's event loop.
+   */
   | { driver: 'pglite'; dataDir: string };
 
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
@@ -39,8 +43,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     };
   }
   if (!options.dataDir.startsWith('memory://')) mkdirSync(options.dataDir, { recursive: true });
-  const client = await PGlite.create(options.dataDir);
-  const db = drizzlePglite(client, { schema }) as unknown as Database;
+  const client = await openPgliteThread(options.dataDir);
+  // drizzle's PGlite driver calls only query, exec and transaction, which the thread serves.
+  const db = drizzlePglite(client as unknown as PGlite, { schema }) as unknown as Database;
   return {
     db,
     driver: 'pglite',

@@ -9,6 +9,8 @@ export const jobPayloadSchemas = {
   'generation.run': z.object({ generationId: z.uuid() }).strict(),
   /** Refit every leaderboard from the counted votes; `force` writes snapshots even if unchanged. */
   'leaderboard.recompute': z.object({ force: z.boolean().optional() }).strict(),
+  /** Apply the votes' queued online Elo steps to the ratings (the ratings consumer). */
+  'ratings.apply': z.object({}).strict(),
 } as const;
 
 export type JobName = keyof typeof jobPayloadSchemas;
@@ -33,6 +35,11 @@ export const jobSettings: Record<JobName, { queue: string; retry: RetryPolicy }>
     queue: 'maintenance',
     retry: { attempts: 3, baseDelayMs: 5_000, maxDelayMs: 60_000 },
   },
+  // Its own queue, one at a time: never waiting behind a long recompute.
+  'ratings.apply': {
+    queue: 'ratings',
+    retry: { attempts: 5, baseDelayMs: 500, maxDelayMs: 10_000 },
+  },
 };
 
 export function parsePayload<N extends JobName>(name: N, payload: unknown): JobPayload<N> {
@@ -49,3 +56,6 @@ export function generationJobId(generationId: string): string {
  * no-op, which is what debounces a burst of votes into one recompute.
  */
 export const LEADERBOARD_RECOMPUTE_JOB_ID = 'leaderboard.recompute';
+
+/** One id for every ratings consumer request, debounced like the recompute. */
+export const RATINGS_APPLY_JOB_ID = 'ratings.apply';

@@ -15,7 +15,11 @@ function jobsWith(run: JobHandlers['generation.run'], concurrency = 2) {
     random: () => 0,
     retry: { 'generation.run': { attempts: 5, baseDelayMs: 20, maxDelayMs: 1000 } },
   });
-  const handlers: JobHandlers = { 'generation.run': run, 'leaderboard.recompute': async () => {} };
+  const handlers: JobHandlers = {
+    'generation.run': run,
+    'leaderboard.recompute': async () => {},
+    'ratings.apply': async () => {},
+  };
   const start = jobs.start.bind(jobs);
   return Object.assign(jobs, { start: () => start(handlers) });
 }
@@ -124,7 +128,11 @@ describe('in-process job runner', () => {
   it('refuses to start without a handler for every job', async () => {
     const jobs = createInProcessJobs();
     await expect(jobs.start({} as JobHandlers)).rejects.toThrow(/missing: generation.run/);
-    const extra = { 'generation.run': async () => {}, 'leaderboard.recompute': async () => {} };
+    const extra = {
+      'generation.run': async () => {},
+      'leaderboard.recompute': async () => {},
+      'ratings.apply': async () => {},
+    };
     await expect(jobs.start({ ...extra, 'image.resize': async () => {} } as never)).rejects.toThrow(
       /unknown: image.resize/,
     );

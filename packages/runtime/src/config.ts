@@ -14,6 +14,11 @@ const envSchema = z
     PORT: z.coerce.number().int().min(0).max(65535).default(8787),
     /** Postgres server; without it the arena runs on PGlite under DATA_DIR. */
     DATABASE_URL: z.string().url().optional(),
+    /**
+     * Connections per process to Postgres. Postgres does its best work with a few per core;
+     * more only queue inside it. The default suits a small machine's API or worker.
+     */
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
     /** Redis for BullMQ; without it jobs run in process. */
     REDIS_URL: z.string().url().optional(),
     QUEUE_PREFIX: z
@@ -93,6 +98,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: e.HOST,
     port: e.PORT,
     databaseUrl: e.DATABASE_URL,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
     redisUrl: e.REDIS_URL,
     queuePrefix: e.QUEUE_PREFIX,
     dataDir,

@@ -40,7 +40,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const { config, logger } = options;
   const database = await openDatabase(
     config.databaseUrl
-      ? { driver: 'postgres', url: config.databaseUrl }
+      ? { driver: 'postgres', url: config.databaseUrl, maxConnections: config.databasePoolSize }
       : { driver: 'pglite', dataDir: join(config.dataDir, 'pglite') },
   );
   await database.migrate();

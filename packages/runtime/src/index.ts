@@ -7,6 +7,6 @@ export {
 } from './human-check-config';
 export { createHumanVerifier, type EnabledHumanCheck } from './human-verifier';
 export { createRuntime, type Runtime, type RuntimeOptions } from './create-runtime';
-export { createLogger } from './logger';
+export { bufferedStandardOutput, createLogger } from './logger';
 export { createProviderRegistry, type ProviderRegistryOptions } from './provider-registry';
 export { resolveSessionSecret } from './session-secret';

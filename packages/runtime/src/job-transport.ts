@@ -23,8 +23,9 @@ export function createJobTransport(
   logger: Logger,
   runJobs: boolean,
 ): JobTransport {
-  // One recompute at a time per process; the fixed job id keeps it to one across processes.
-  const concurrency = { generation: config.generationConcurrency, maintenance: 1 };
+  // One recompute and one ratings consumer at a time per process; their fixed job ids keep
+  // each to one across processes.
+  const concurrency = { generation: config.generationConcurrency, maintenance: 1, ratings: 1 };
   if (!config.redisUrl) {
     const jobs = createInProcessJobs({ concurrency, logger });
     return { queue: jobs, runner: jobs };

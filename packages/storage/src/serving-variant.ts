@@ -1,12 +1,21 @@
 import { createHash } from 'node:crypto';
-import sharp from 'sharp';
-import { DEFAULT_MAX_INPUT_PIXELS } from './normalise';
+import sharp, { type Sharp } from 'sharp';
+import { Semaphore } from './semaphore';
+import { servingBase, type ServingBase } from './serving-base';
 import { paddedWebpMinimum } from './webp-padding';
 
 /** Served images never exceed this long edge, whatever the challenge asked the models for. */
 export const SERVING_MAX_EDGE = 1024;
 /** One encoder setting for every model's image. */
 const SERVING_QUALITY = 82;
+/**
+ * libwebp's fastest method: at the same quality its files are about a quarter larger than at
+ * effort 2, and encoding takes about 40% less time, which is most of a battle's CPU (two
+ * variants per battle). Lengths measured under another setting (`generations.serving_bytes`)
+ * no longer bound these: such a challenge's variants go over budget (logged) until they are
+ * measured again.
+ */
+const SERVING_EFFORT = 0;
 
 export interface ServingSize {
   width: number;
@@ -20,20 +29,18 @@ export function servingSize(requested: ServingSize): ServingSize {
   return { width: even(requested.width), height: even(requested.height) };
 }
 
-/** A stream of pseudo-random 32-bit words drawn from a seed: SHA-256 in counter mode. */
-function seededWords(seed: Buffer, label: string): () => number {
-  let block = Buffer.alloc(0);
-  let counter = 0;
-  let offset = 0;
-  return () => {
-    if (offset + 4 > block.length) {
-      block = createHash('sha256').update(seed).update(`${label}:${counter++}`).digest();
-      offset = 0;
-    }
-    const word = block.readUInt32LE(offset);
-    offset += 4;
-    return word;
-  };
+/**
+ * `count` pseudo-random 32-bit words drawn from a seed: SHAKE256 (an extendable-output hash)
+ * of the seed and a label, in one call however many words.
+ */
+function seededWords(seed: Buffer, label: string, count: number): Uint32Array {
+  const bytes = createHash('shake256', { outputLength: count * 4 })
+    .update(seed)
+    .update(`:${label}`)
+    .digest();
+  const words = new Uint32Array(count);
+  for (let i = 0; i < count; i += 1) words[i] = bytes.readUInt32LE(i * 4);
+  return words;
 }
 
 /**
@@ -41,60 +48,84 @@ function seededWords(seed: Buffer, label: string): () => number {
  * ±1.2% and shifted by at most ±2 levels, drawn from the seed.
  */
 function tint(seed: Buffer): { a: number[]; b: number[] } {
-  const next = seededWords(seed, 'tint');
-  const unit = () => next() / 0xffffffff; // [0, 1]
-  const scale = [0, 1, 2].map(() => 1 + (unit() * 2 - 1) * 0.012);
-  const shift = [0, 1, 2].map(() => Math.round((unit() * 2 - 1) * 2));
+  const words = seededWords(seed, 'tint', 6);
+  const unit = (i: number) => words[i]! / 0xffffffff; // [0, 1]
+  const scale = [0, 1, 2].map((i) => 1 + (unit(i) * 2 - 1) * 0.012);
+  const shift = [3, 4, 5].map((i) => Math.round((unit(i) * 2 - 1) * 2));
   return { a: scale, b: shift };
 }
 
 /** One pixel in this many gets a speckle. */
 const SPECKLE_EVERY = 256;
 
+/** All-zero images to XOR speckles into, by byte length, reused once a render is done. */
+const speckleImages = new Map<number, Buffer[]>();
+
 /**
  * A tint alone takes only a few thousand distinct values once pixels are rounded to whole
  * levels, so among a few hundred battles of one answer two would share their pixels (and so
- * their bytes). Speckles make every variant's pixels its own: one level up or down, in all
- * channels, at seed-drawn places, one pixel in 256. Invisible; an encoder keeps enough of it.
+ * their bytes). Speckles make every variant's pixels its own: one level up or down (the
+ * lowest bit flipped), in all channels, at seed-drawn places, one pixel in 256. Invisible; an
+ * encoder keeps enough of it. The speckles are an image XORed in by libvips, so that no
+ * pixel of the picture passes through JavaScript: `render` gets the image and must be done
+ * with it when its promise settles.
  */
-function speckle(pixels: Buffer, channels: number, seed: Buffer): void {
-  const next = seededWords(seed, 'speckle');
-  const count = Math.max(64, Math.floor(pixels.length / channels / SPECKLE_EVERY));
-  const pixelCount = pixels.length / channels;
-  for (let i = 0; i < count; i += 1) {
-    const word = next();
-    const at = (word >>> 1) % pixelCount;
-    const step = word & 1 ? 1 : -1;
-    for (let c = 0; c < channels; c += 1) {
-      const index = at * channels + c;
-      pixels[index] = Math.min(255, Math.max(0, pixels[index]! + step));
+async function withSpeckles<T>(
+  base: ServingBase,
+  seed: Buffer,
+  render: (speckles: Buffer) => Promise<T>,
+): Promise<T> {
+  const { width, height, channels } = base;
+  const pixelCount = width * height;
+  const length = pixelCount * channels;
+  let free = speckleImages.get(length);
+  if (!free) speckleImages.set(length, (free = []));
+  const image = free.pop() ?? Buffer.alloc(length);
+  const places = seededWords(seed, 'speckle', Math.max(64, Math.floor(pixelCount / SPECKLE_EVERY)));
+  const mark = (value: number) => {
+    for (const place of places) {
+      const at = (place % pixelCount) * channels;
+      for (let c = 0; c < channels; c += 1) image[at + c] = value;
     }
+  };
+  mark(1);
+  try {
+    return await render(image);
+  } finally {
+    mark(0);
+    free.push(image);
   }
 }
+
+/**
+ * Renders at once: as many as libuv's thread pool runs (sharp works there), so that a render
+ * waiting its turn holds no speckle image yet.
+ */
+const renders = new Semaphore(Number(process.env.UV_THREADPOOL_SIZE) || 4);
 
 /**
  * A stored image as one battle serves it: cropped and scaled to the challenge's serving size
  * (one size policy for every model), flattened, lightly and uniquely tinted and speckled by `seed` (no
  * seed: untinted, for measuring), and encoded with one WebP setting, without any metadata.
- * The same seed gives the same bytes, in any process.
+ * The same seed gives the same bytes, in any process. Starts from the answer's kept base
+ * (serving-base.ts) when there is one.
  */
 export async function renderServingVariant(
   stored: Buffer,
   size: ServingSize,
   seed?: Buffer,
 ): Promise<Buffer> {
-  let image = sharp(stored, { limitInputPixels: DEFAULT_MAX_INPUT_PIXELS, failOn: 'error' })
-    .resize(size.width, size.height, { fit: 'cover', position: 'centre' })
-    .flatten({ background: '#ffffff' });
-  if (seed) {
+  const base = await servingBase(stored, size.width, size.height);
+  const webp = (image: Sharp) =>
+    image.webp({ quality: SERVING_QUALITY, effort: SERVING_EFFORT }).toBuffer();
+  return renders.run(() => {
+    if (!seed) return webp(sharp(base.tiff));
     const { a, b } = tint(seed);
-    const { data, info } = await image.linear(a, b).raw().toBuffer({ resolveWithObject: true });
-    speckle(data, info.channels, seed);
-    image = sharp(data, {
-      raw: { width: info.width, height: info.height, channels: info.channels },
-    });
-  }
-  return image.webp({ quality: SERVING_QUALITY, effort: 2 }).toBuffer();
+    const raw = { width: base.width, height: base.height, channels: base.channels };
+    return withSpeckles(base, seed, (speckles) =>
+      webp(sharp(base.tiff).linear(a, b).boolean(speckles, 'eor', { raw })),
+    );
+  });
 }
 
 /** Lengths are whole multiples of this, so that a padded length carries little information. */

@@ -1,5 +1,6 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { ensureVoter, type ServiceContext } from '@arena/services';
-import { getSignedCookie, setSignedCookie } from 'hono/cookie';
+import { getCookie, setSignedCookie } from 'hono/cookie';
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../env';
@@ -9,10 +10,24 @@ export const VOTER_COOKIE = 'arena_voter';
 const ONE_YEAR_SECONDS = 365 * 24 * 3600;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-/** The voter a request's signed cookie names, without creating one; undefined if none. */
-export async function voterFromCookie(c: Context<AppEnv>, secret: string) {
-  const signed = await getSignedCookie(c, secret, VOTER_COOKIE);
-  return typeof signed === 'string' && UUID.test(signed) ? signed : undefined;
+/** A signed cookie's signature: HMAC-SHA256 in base64, as hono/cookie writes it. */
+const SIGNATURE = /^[A-Za-z0-9+/]{43}=$/;
+
+/**
+ * The voter a request's signed cookie names, without creating one; undefined if none. The
+ * cookie is `<id>.<signature>` as `setSignedCookie` writes it; checked here with node:crypto,
+ * synchronously, rather than with WebCrypto's import of the key on every request.
+ */
+export function voterFromCookie(c: Context<AppEnv>, secret: string): string | undefined {
+  const cookie = getCookie(c, VOTER_COOKIE);
+  if (!cookie) return undefined;
+  const dot = cookie.lastIndexOf('.');
+  const value = cookie.slice(0, dot);
+  const signature = cookie.slice(dot + 1);
+  if (dot < 0 || !UUID.test(value) || !SIGNATURE.test(signature)) return undefined;
+  const expected = createHmac('sha256', secret).update(value).digest();
+  const given = Buffer.from(signature, 'base64');
+  return given.length === expected.length && timingSafeEqual(given, expected) ? value : undefined;
 }
 
 /**
@@ -32,7 +47,7 @@ export function voterSession(
 ) {
   const { secret, trustProxy = false, beforeNewVoter, newVoterNeedsCheck } = options;
   return createMiddleware<AppEnv>(async (c, next) => {
-    const claimed = await voterFromCookie(c, secret);
+    const claimed = voterFromCookie(c, secret);
     if (!claimed && beforeNewVoter) await beforeNewVoter(c);
     const voter = await ensureVoter(ctx, {
       voterId: claimed,

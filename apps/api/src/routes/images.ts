@@ -7,6 +7,7 @@ import {
 } from '@arena/services';
 import type { Context } from 'hono';
 import type { AppDeps, AppEnv, Handlers } from '../env';
+import { setFixedHeaders } from '../middleware/fixed-headers';
 import { voterFromCookie } from '../middleware/voter';
 
 const TOKEN = /^[A-Za-z0-9_-]{16,64}$/;
@@ -17,15 +18,18 @@ function checkToken(token: string): string {
   return token;
 }
 
+const IMAGE_HEADERS = [['Cache-Control', 'private, max-age=86400, immutable']] as const;
+
 /**
  * Image bytes with the same headers whatever the model: no ETag, no Last-Modified, one content
- * type, so nothing in the response distinguishes one side from the other.
+ * type, `X-Content-Type-Options: nosniff` (from the security headers, on every response), so
+ * nothing in the response distinguishes one side from the other. The bytes go out as they are
+ * (a battle's variant is the cached buffer itself): nothing may write to them.
  */
 function sendImage(c: Context<AppEnv>, image: ImageBytes) {
-  return c.body(new Uint8Array(image.bytes), 200, {
+  setFixedHeaders(c, IMAGE_HEADERS);
+  return c.body(image.bytes as Uint8Array<ArrayBuffer>, 200, {
     'Content-Type': image.contentType,
-    'Cache-Control': 'private, max-age=86400, immutable',
-    'X-Content-Type-Options': 'nosniff',
   });
 }
 
@@ -40,7 +44,7 @@ export function imageHandlers({
         c,
         await readBattleImage(ctx, {
           token: checkToken(c.req.valid('param').token),
-          voterId: await voterFromCookie(c, sessionSecret),
+          voterId: voterFromCookie(c, sessionSecret),
         }),
       ),
     sourceImage: async (c) =>

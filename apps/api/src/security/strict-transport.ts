@@ -1,23 +1,12 @@
-import { createMiddleware } from 'hono/factory';
-import type { AppEnv } from '../env';
-
 const ONE_YEAR_SECONDS = 365 * 24 * 3600;
 
-/** Whether the client reached us over HTTPS (directly, or through a trusted TLS proxy). */
-export function isHttps(url: string, forwardedProto: string | undefined, trustProxy: boolean) {
-  return new URL(url).protocol === 'https:' || (trustProxy && forwardedProto === 'https');
-}
+/** The HSTS header's value. */
+export const STRICT_TRANSPORT = `max-age=${ONE_YEAR_SECONDS}; includeSubDomains`;
 
 /**
- * HSTS only on responses that went out over HTTPS: browsers ignore it over plain HTTP anyway,
- * and a header promising HTTPS from a server that is reached over HTTP (the embedded arena on
- * localhost) is simply false.
+ * Whether the client reached us over HTTPS (directly, or through a trusted TLS proxy). `url`
+ * is a request's URL, which the fetch API keeps serialised (scheme in lower case).
  */
-export function strictTransport(trustProxy: boolean) {
-  return createMiddleware<AppEnv>(async (c, next) => {
-    await next();
-    if (isHttps(c.req.url, c.req.header('x-forwarded-proto'), trustProxy)) {
-      c.header('Strict-Transport-Security', `max-age=${ONE_YEAR_SECONDS}; includeSubDomains`);
-    }
-  });
+export function isHttps(url: string, forwardedProto: string | undefined, trustProxy: boolean) {
+  return url.startsWith('https:') || (trustProxy && forwardedProto === 'https');
 }

@@ -103,7 +103,9 @@ describe('public catalog', () => {
     const requests = enqueued
       .slice(requestsBefore)
       .filter((e) => e.name === 'leaderboard.recompute');
-    expect(requests).toHaveLength(outcomes.length);
+    // The process asks the queue once for the whole burst: the job it asked for is still
+    // waiting, so asking again would cost a round trip for nothing.
+    expect(requests).toHaveLength(1);
     for (const request of requests) {
       expect(request.options).toEqual({
         jobId: 'leaderboard.recompute',

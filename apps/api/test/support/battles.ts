@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
-import type { Battle } from '@arena/contract';
+import type { Battle, VoteResult } from '@arena/contract';
+import { eloChange } from '@arena/core';
 import {
   battles,
   challenges,
@@ -7,11 +8,13 @@ import {
   images,
   models,
   providers,
+  ratingChanges,
   ratings,
   votes,
   type Database,
 } from '@arena/db';
 import { eq, inArray, sql } from 'drizzle-orm';
+import { waitFor } from '@arena/testing';
 import { expect } from 'vitest';
 import type { TestClient } from './client';
 
@@ -75,6 +78,38 @@ export async function namesBehindBattles(db: Database): Promise<string[]> {
     ...gens.map((g) => g.id),
     ...stored.flatMap((i) => [i.id, i.storageKey, i.sha256]),
   ];
+}
+
+/** The step the vote computed in SQL is the core's online Elo step, in both scopes. */
+export function expectCoreEloStep(result: VoteResult, k: number) {
+  for (const scope of ['overall', 'category'] as const) {
+    const { before, delta } = result.left[scope];
+    const core = eloChange(before, result.right[scope].before, result.outcome, k).left;
+    expect(delta).toBeCloseTo(core, 9);
+    expect(result.right[scope].delta).toBeCloseTo(-core, 9);
+  }
+}
+
+/**
+ * Waits until the ratings consumer has applied every queued Elo step: votes queue their steps
+ * and the consumer runs moments later, through the job runner.
+ */
+export async function ratingsSettled(db: Database) {
+  await waitFor(async () => (await db.select().from(ratingChanges).limit(1)).length === 0, 10_000);
+}
+
+/**
+ * Once the consumer has applied every step: Elo moves points from one model to the other, so
+ * each scope's ratings sum to 1000 a model, and overall every counted vote is two games.
+ */
+export async function expectZeroSumRatings(db: Database) {
+  await ratingsSettled(db);
+  const sums = await ratingTotals(db);
+  expect(sums.length).toBeGreaterThan(0);
+  for (const sum of sums) {
+    expect(sum.total).toBeCloseTo(1000 * sum.rows, 6);
+    if (sum.scope === 'overall') expect(sum.games).toBe(2 * sum.votes);
+  }
 }
 
 /**

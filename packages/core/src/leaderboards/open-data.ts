@@ -1,6 +1,4 @@
-import { z } from 'zod';
 import type { VoteOutcome } from '../outcomes';
-import type { SideCounts } from './compute-leaderboards';
 
 /** The files a vote export comes as. */
 export const EXPORT_FORMATS = ['jsonl', 'csv'] as const;
@@ -40,51 +38,4 @@ export interface ExportedVote {
 
 export function exportOutcome(outcome: VoteOutcome): ExportOutcome {
   return outcome === 'left' ? 'model_a' : outcome === 'right' ? 'model_b' : outcome;
-}
-
-/** What `pnpm arena leaderboard --votes` needs from a line; other fields are ignored. */
-export const voteLineSchema = z.object({
-  model_a: z.string().min(1),
-  model_b: z.string().min(1),
-  outcome: z.enum(EXPORT_OUTCOMES),
-  category: z.string().min(1).nullable().optional(),
-  arena: z.string().min(1).nullable().optional(),
-});
-export type VoteLine = z.infer<typeof voteLineSchema>;
-
-/**
- * Tallies vote lines into side counts per (arena, category, left model, right model), one line
- * at a time, so a CLI can stream a large export without holding its lines.
- */
-export class VoteTally {
-  private readonly tallies = new Map<string, SideCounts>();
-
-  add(line: VoteLine): void {
-    const arena = line.arena ?? null;
-    const category = line.category ?? null;
-    const id = JSON.stringify([arena, category, line.model_a, line.model_b]);
-    let tally = this.tallies.get(id);
-    if (!tally) {
-      tally = {
-        arena,
-        category,
-        challenge: null,
-        left: line.model_a,
-        right: line.model_b,
-        leftWins: 0,
-        rightWins: 0,
-        ties: 0,
-        bothBad: 0,
-      };
-      this.tallies.set(id, tally);
-    }
-    if (line.outcome === 'model_a') tally.leftWins += 1;
-    else if (line.outcome === 'model_b') tally.rightWins += 1;
-    else if (line.outcome === 'tie') tally.ties += 1;
-    else tally.bothBad += 1;
-  }
-
-  counts(): SideCounts[] {
-    return [...this.tallies.values()];
-  }
 }

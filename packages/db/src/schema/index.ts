@@ -9,6 +9,7 @@ export * from './models';
 export * from './offerings';
 export * from './operators';
 export * from './providers';
+export * from './rating-changes';
 export * from './ratings';
 export * from './voters';
 export * from './votes';

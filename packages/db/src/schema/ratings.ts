@@ -4,8 +4,8 @@ import { updatedAt } from './common';
 import { models } from './models';
 
 /**
- * Online Elo per arena x scope x model. `scope` is `overall` or a category id. Updated in the
- * vote's transaction with rows locked in model-id order.
+ * Online Elo per arena x scope x model. `scope` is `overall` or a category id. Votes queue their
+ * steps in `rating_changes`; the ratings consumer adds them here, a model's steps in one update.
  */
 export const ratings = pgTable(
   'ratings',

@@ -1,5 +1,4 @@
 import { pixelSize, type AspectRatio, type ResolutionTier } from '@arena/core';
-import { battles, challenges, generations, images } from '@arena/db';
 import {
   padWebp,
   paddedWebpMinimum,
@@ -7,7 +6,6 @@ import {
   servingSize,
   SERVING_LENGTH_STEP,
 } from '@arena/storage';
-import { and, eq, or } from 'drizzle-orm';
 import { challengeImageBudget } from '../challenges/image-byte-budget';
 import type { ServiceContext } from '../context';
 
@@ -24,41 +22,9 @@ export interface BattleImageRow {
   storageKey: string;
 }
 
-/** The side of a battle behind an image token, or undefined. */
-export async function loadBattleImage(
-  ctx: Pick<ServiceContext, 'db'>,
-  input: { token: string },
-): Promise<BattleImageRow | undefined> {
-  const { token } = input;
-  const [row] = await ctx.db
-    .select({
-      battleId: battles.id,
-      voterId: battles.voterId,
-      leftToken: battles.leftImageToken,
-      challengeId: battles.challengeId,
-      aspectRatio: challenges.aspectRatio,
-      resolution: challenges.resolution,
-      storageKey: images.storageKey,
-    })
-    .from(battles)
-    .innerJoin(
-      generations,
-      or(
-        and(eq(battles.leftImageToken, token), eq(generations.id, battles.leftGenerationId)),
-        and(eq(battles.rightImageToken, token), eq(generations.id, battles.rightGenerationId)),
-      ),
-    )
-    .innerJoin(images, eq(images.id, generations.imageId))
-    .innerJoin(challenges, eq(challenges.id, battles.challengeId))
-    .where(or(eq(battles.leftImageToken, token), eq(battles.rightImageToken, token)));
-  if (!row) return undefined;
-  const { leftToken, ...rest } = row;
-  return { ...rest, side: leftToken === token ? 'left' : 'right' };
-}
-
 /**
  * Rendered variants by token: a voter's browser fetches each image right after the battle
- * is issued (rendering started then) and again on reload. Bounded; a token evicted or held
+ * is issued (the first fetch renders it) and again on reload. Bounded; a token evicted or held
  * by another process renders again, to the same bytes.
  */
 const variants = new Map<string, Promise<Buffer>>();
@@ -71,7 +37,12 @@ const MAX_VARIANTS = 256;
  */
 export function battleImageVariant(ctx: Ctx, token: string, row: BattleImageRow): Promise<Buffer> {
   const cached = variants.get(token);
-  if (cached) return cached;
+  if (cached) {
+    // Least recently used first out: a hit moves to the end.
+    variants.delete(token);
+    variants.set(token, cached);
+    return cached;
+  }
   const rendering = renderVariant(ctx, token, row);
   variants.set(token, rendering);
   rendering.catch(() => variants.delete(token));
@@ -92,13 +63,4 @@ async function renderVariant(ctx: Ctx, token: string, row: BattleImageRow): Prom
   // The tint pushed this one past the budget: the next whole step, which says little.
   ctx.logger.warn({ challengeId: row.challengeId, minimum, budget }, 'battle image over budget');
   return padWebp(webp, Math.ceil(minimum / SERVING_LENGTH_STEP) * SERVING_LENGTH_STEP, size);
-}
-
-/** Starts rendering both sides of a new battle, so the voter's fetches find them ready. */
-export function warmBattleImages(ctx: Ctx, input: { tokens: readonly string[] }): void {
-  for (const token of input.tokens) {
-    void loadBattleImage(ctx, { token })
-      .then((row) => row && battleImageVariant(ctx, token, row))
-      .catch((error) => ctx.logger.warn({ err: error }, 'could not prepare a battle image'));
-  }
 }

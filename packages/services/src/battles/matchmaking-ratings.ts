@@ -1,8 +1,7 @@
-import { twoSidedZ, type Arena } from '@arena/core';
+import { twoSidedZ } from '@arena/core';
 import { leaderboardSnapshots } from '@arena/db';
 import { eq } from 'drizzle-orm';
 import type { ServiceContext } from '../context';
-import { latestSnapshotId } from '../leaderboards/snapshot-reads';
 
 /** What matchmaking knows of one model from the latest snapshot. */
 export interface PublishedRating {
@@ -32,12 +31,15 @@ const Z95 = twoSidedZ(0.95);
 const cache = new Map<string, ScopeRatings>();
 const CACHE_SIZE = 32;
 
-/** The latest snapshot's ratings and pair counts for an arena scope (empty before the first). */
+/**
+ * A scope's ratings and pair counts from its latest snapshot, given that snapshot's id (read
+ * with the battle's other inputs, battle-inputs.ts); empty before the first.
+ */
 export async function loadScopeRatings(
   ctx: Pick<ServiceContext, 'db'>,
-  input: { arena: Arena; scope: string },
+  input: { snapshotId: string | null },
 ): Promise<ScopeRatings> {
-  const latestId = await latestSnapshotId(ctx, input);
+  const latestId = input.snapshotId;
   if (!latestId) return EMPTY;
   const cached = cache.get(latestId);
   if (cached) return cached;

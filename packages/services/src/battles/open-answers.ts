@@ -52,11 +52,14 @@ function entryOf(db: Database, arena: Arena): Entry {
   return entry;
 }
 
+/** The open answers' version, as SQL: moved by triggers on challenges and generations. */
+export const OPEN_ANSWERS_VERSION_SQL = sql`(select last_value::text || ':' || is_called::text from open_answers_version)`;
+
 /** The open answers' version: moved by triggers on challenges and generations (migration 0006). */
 async function readVersion(ctx: Pick<ServiceContext, 'db'>): Promise<string> {
   const [row] = await ctx.db
-    .select({ version: sql<string>`last_value::text || ':' || is_called::text` })
-    .from(sql`open_answers_version`);
+    .select({ version: sql<string>`${OPEN_ANSWERS_VERSION_SQL}` })
+    .from(sql`(select 1) one`);
   return row!.version;
 }
 
@@ -69,8 +72,10 @@ async function readVersion(ctx: Pick<ServiceContext, 'db'>): Promise<string> {
 export async function openAnswers(
   ctx: Pick<ServiceContext, 'db' | 'logger'>,
   arena: Arena,
+  /** The version, when the caller read it with its other inputs (battle-inputs.ts). */
+  knownVersion?: string,
 ): Promise<OpenAnswers> {
-  const version = await readVersion(ctx);
+  const version = knownVersion ?? (await readVersion(ctx));
   const entry = entryOf(ctx.db, arena);
   const { current } = entry;
   if (current && current.version === version && Date.now() - current.builtAt < MAX_AGE_MS) {

@@ -34,6 +34,9 @@ function newestId(arena: SQL, scope: SQL, withHistory = false): SQL {
     order by l.computed_at desc limit 1)`;
 }
 
+/** The id of the newest snapshot of (arena, scope), as a scalar subquery for other statements. */
+export const newestSnapshotIdSql = (arena: SQL, scope: SQL): SQL => newestId(arena, scope);
+
 /** The newest snapshot id of every scope of the given arenas (all arenas when none given). */
 function newestIdsOfAllScopes(arenas: readonly Arena[] | undefined, withHistory: boolean): SQL {
   const wanted =

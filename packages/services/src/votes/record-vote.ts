@@ -1,4 +1,4 @@
-import type { VoteResult } from '@arena/contract';
+import type { RatingChange, VoteResult } from '@arena/contract';
 import {
   conflict,
   forbidden,
@@ -6,15 +6,13 @@ import {
   notFound,
   OVERALL_SCOPE,
   tooEarly,
+  type DomainError,
   type VoteOutcome,
 } from '@arena/core';
-import { battles, categories, challenges, generations, models, voters, votes } from '@arena/db';
-import { eq, inArray } from 'drizzle-orm';
 import type { ServiceContext } from '../context';
 import { requestLeaderboardRecompute } from '../leaderboards/request-recompute';
-import { humanCheckGate, humanCheckRequired } from '../voters/human-check-gate';
-import { applyElo } from './apply-elo';
-import { currentRatings } from './current-ratings';
+import { requestRatingsApply } from '../ratings/request-ratings-apply';
+import { castVote, type CastVoteRow, type VoteRefusal } from './cast-vote';
 
 export interface RecordVoteInput {
   battleId: string;
@@ -24,135 +22,89 @@ export interface RecordVoteInput {
   addressKey?: string | null;
 }
 
-/** Flags that keep a voter's votes out of the ratings (they are still stored). */
-const NOT_COUNTED_FLAGS = new Set(['blocked', 'suspected_bot']);
-
 /**
- * Records a vote on a battle and, in the same transaction, moves the online Elo ratings for the
- * arena overall and for the challenge's category. The battle row is locked first, so a vote
- * posted twice or concurrently is counted once; the response reveals both models. Once the
- * transaction has committed, a debounced leaderboard recompute is requested.
+ * Records a vote on a battle (one statement, cast-vote.ts) and reveals both models with the
+ * online Elo change the vote makes overall and in the challenge's category. The change is
+ * queued with the vote and applied to the ratings by their consumer moments later; a
+ * debounced leaderboard recompute is requested too.
  */
 export async function recordVote(
   ctx: Pick<ServiceContext, 'db' | 'config' | 'humanCheck' | 'logger' | 'now' | 'queue'>,
   input: RecordVoteInput,
 ): Promise<VoteResult> {
-  const recorded = await ctx.db.transaction(async (tx) => {
-    const [battle] = await tx
-      .select()
-      .from(battles)
-      .where(eq(battles.id, input.battleId))
-      .for('update');
-    if (!battle) throw notFound('battle_not_found', 'no such battle');
-    if (battle.voterId !== input.voterId)
-      throw forbidden('battle_not_yours', 'this battle was issued to someone else');
-    if (battle.votedAt) throw conflict('already_voted', 'this battle has already been voted on');
-    const now = ctx.now();
-    if (now > battle.expiresAt)
-      throw gone('battle_expired', 'this battle has expired; ask for a new one');
-    // Counted only from a voter who looked: both images fetched, for the minimum time.
-    if (!battle.leftSeenAt || !battle.rightSeenAt) {
-      throw tooEarly('images_not_viewed', 'look at both images before voting');
-    }
-    const seenAt = Math.max(battle.leftSeenAt.getTime(), battle.rightSeenAt.getTime());
-    const decisionMs = now.getTime() - seenAt;
-    if (decisionMs < ctx.config.minViewMs) {
-      throw tooEarly(
-        'too_early',
-        `look at both images for at least ${ctx.config.minViewMs} ms before voting`,
-      );
-    }
-
-    // A closed challenge's results are published: a late vote would change them afterwards.
-    const [challenge] = await tx
-      .select({ status: challenges.status })
-      .from(challenges)
-      .where(eq(challenges.id, battle.challengeId));
-    if (challenge?.status === 'closed')
-      throw gone('challenge_closed', 'this challenge has closed; ask for a new battle');
-
-    // Refused without throwing, so that a requirement this vote sets is committed; the battle
-    // stays open for the same vote after a pass.
-    const humanCheck = await humanCheckGate({ ...ctx, db: tx }, { voterId: input.voterId, now });
-    if (humanCheck) return { refused: true, humanCheck } as const;
-
-    const sides = await tx
-      .select({ generationId: generations.id, model: models })
-      .from(generations)
-      .innerJoin(models, eq(models.id, generations.modelId))
-      .where(inArray(generations.id, [battle.leftGenerationId, battle.rightGenerationId]));
-    const leftModel = sides.find((s) => s.generationId === battle.leftGenerationId)!.model;
-    const rightModel = sides.find((s) => s.generationId === battle.rightGenerationId)!.model;
-    const [category] = await tx
-      .select()
-      .from(categories)
-      .where(eq(categories.id, battle.categoryId));
-    const [voter] = await tx
-      .select({ flags: voters.flags })
-      .from(voters)
-      .where(eq(voters.id, input.voterId));
-    const counted = !(voter?.flags ?? []).some((flag) => NOT_COUNTED_FLAGS.has(flag));
-
-    await tx.update(battles).set({ votedAt: now }).where(eq(battles.id, battle.id));
-    await tx.insert(votes).values({
-      battleId: battle.id,
-      voterId: input.voterId,
-      arena: battle.arena,
-      challengeId: battle.challengeId,
-      categoryId: battle.categoryId,
-      leftModelId: leftModel.id,
-      rightModelId: rightModel.id,
-      leftGenerationId: battle.leftGenerationId,
-      rightGenerationId: battle.rightGenerationId,
-      outcome: input.outcome,
-      decisionMs,
-      counted,
-      addressKey: input.addressKey ?? null,
-      createdAt: now,
-    });
-
-    const scopes = [OVERALL_SCOPE, battle.categoryId];
-    const pair = {
-      arena: battle.arena,
-      scopes,
-      leftModelId: leftModel.id,
-      rightModelId: rightModel.id,
-    };
-    const changes = counted
-      ? await applyElo({ db: tx }, { ...pair, outcome: input.outcome, k: ctx.config.eloK })
-      : await currentRatings({ db: tx }, pair);
-    const ref = (m: typeof leftModel) => ({
-      id: m.id,
-      slug: m.slug,
-      name: m.name,
-      creator: m.creator,
-    });
-    const vote = {
-      battleId: battle.id,
-      outcome: input.outcome,
-      counted,
-      category: { id: category!.id, slug: category!.slug, name: category!.name },
-      left: {
-        model: ref(leftModel),
-        overall: changes[OVERALL_SCOPE]!.left,
-        category: changes[battle.categoryId]!.left,
-      },
-      right: {
-        model: ref(rightModel),
-        overall: changes[OVERALL_SCOPE]!.right,
-        category: changes[battle.categoryId]!.right,
-      },
-    } satisfies VoteResult;
-    return { refused: false, vote } as const;
+  const row = await castVote(ctx, {
+    battleId: input.battleId,
+    voterId: input.voterId,
+    outcome: input.outcome,
+    addressKey: input.addressKey ?? null,
+    now: ctx.now(),
+    humanCheckAfterVotes: ctx.humanCheck ? (ctx.config.humanCheck?.afterVotes ?? null) : null,
   });
-  if (recorded.refused) throw humanCheckRequired(recorded.humanCheck);
-  const result = recorded.vote;
+  if (!row) throw notFound('battle_not_found', 'no such battle');
+  if (row.refused) throw refusal(ctx, row);
+
+  const step = (scope: string) => row.steps.find((s) => s.scope === scope)!;
+  const change = (scope: string, side: 'left' | 'right'): RatingChange => {
+    const { left_before, right_before, delta } = step(scope);
+    const before = side === 'left' ? left_before : right_before;
+    const signed = side === 'left' ? delta : -delta;
+    return { before, after: before + signed, delta: signed };
+  };
+  const result = {
+    battleId: input.battleId,
+    outcome: input.outcome,
+    counted: row.counted,
+    category: { id: row.category_id, slug: row.category_slug, name: row.category_name },
+    left: {
+      model: row.left_model,
+      overall: change(OVERALL_SCOPE, 'left'),
+      category: change(row.category_id, 'left'),
+    },
+    right: {
+      model: row.right_model,
+      overall: change(OVERALL_SCOPE, 'right'),
+      category: change(row.category_id, 'right'),
+    },
+  } satisfies VoteResult;
   ctx.logger.info(
     { battleId: input.battleId, outcome: input.outcome, counted: result.counted },
     'vote recorded',
   );
   if (result.counted) {
-    await requestLeaderboardRecompute(ctx, { delayMs: ctx.config.leaderboard.debounceMs });
+    await Promise.all([
+      requestRatingsApply(ctx),
+      requestLeaderboardRecompute(ctx, { delayMs: ctx.config.leaderboard.debounceMs }),
+    ]);
   }
   return result;
+}
+
+const REFUSALS: Record<
+  Exclude<VoteRefusal, 'human_check_required' | 'too_early'>,
+  () => DomainError
+> = {
+  battle_not_yours: () => forbidden('battle_not_yours', 'this battle was issued to someone else'),
+  already_voted: () => conflict('already_voted', 'this battle has already been voted on'),
+  battle_expired: () => gone('battle_expired', 'this battle has expired; ask for a new one'),
+  images_not_viewed: () => tooEarly('images_not_viewed', 'look at both images before voting'),
+  challenge_closed: () =>
+    gone('challenge_closed', 'this challenge has closed; ask for a new battle'),
+};
+
+function refusal(ctx: Pick<ServiceContext, 'humanCheck'>, row: CastVoteRow): DomainError {
+  switch (row.refused) {
+    case 'too_early':
+      return tooEarly(
+        'too_early',
+        `look at both images for at least ${row.min_view_ms} ms before voting`,
+      );
+    case 'human_check_required':
+      return forbidden(
+        'human_check_required',
+        'please confirm you are human, then send your vote again',
+        { provider: ctx.humanCheck!.provider, siteKey: ctx.humanCheck!.siteKey },
+      );
+    default:
+      return REFUSALS[row.refused!]();
+  }
 }

@@ -71,7 +71,7 @@ export async function createTestServices(options: TestServicesOptions = {}): Pro
         ? { adapter: demo }
         : { unavailable: 'service tests run the demo provider only' },
   };
-  const jobs = createInProcessJobs({ concurrency: { generation: 8, maintenance: 1 } });
+  const jobs = createInProcessJobs({ concurrency: { generation: 8, maintenance: 1, ratings: 1 } });
   const ctx: ServiceContext = {
     db: handle.db,
     queue: jobs,

@@ -1,18 +1,34 @@
-import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import {
   computeLeaderboards,
   DEFAULT_BOOTSTRAP_ROUNDS,
   DEFAULT_LEADERBOARD_SEED,
-  voteLineSchema,
-  VoteTally,
+  VoteFileError,
+  VoteLineReader,
   type Seed,
 } from '@arena/core';
+import { textChunks } from '../text-chunks';
 import { UsageError } from '../usage-error';
 
 const USAGE = `usage: pnpm arena leaderboard --votes FILE [--bootstrap N] [--seed S]
        pnpm arena leaderboard recompute [--force]`;
+
+/**
+ * Streams an export into a tally, chunk by chunk: nothing but the tally is kept, so a file of
+ * millions of votes needs the memory of its distinct (scope, pair) counts alone.
+ */
+async function tallyVotes(file: string) {
+  const reader = new VoteLineReader();
+  try {
+    for await (const chunk of textChunks(file)) reader.push(chunk);
+    return reader.end();
+  } catch (error) {
+    if (error instanceof VoteFileError) {
+      throw new Error(`${file}:${error.line}: not a vote line (${error.reason})`);
+    }
+    throw error;
+  }
+}
 
 /** A seed as the job stores it: whole numbers as numbers (they seed differently from text). */
 function parseSeed(text: string): Seed {
@@ -55,22 +71,7 @@ export async function leaderboardCommand(args: string[]): Promise<void> {
     throw new UsageError('--bootstrap needs a whole number >= 2');
   const seed = values.seed === undefined ? DEFAULT_LEADERBOARD_SEED : parseSeed(values.seed);
 
-  const tally = new VoteTally();
-  const input = values.votes === '-' ? process.stdin : createReadStream(values.votes);
-  let lineNumber = 0;
-  for await (const line of createInterface({ input, crlfDelay: Infinity })) {
-    lineNumber += 1;
-    if (line.trim() === '') continue;
-    let parsed;
-    try {
-      parsed = voteLineSchema.parse(JSON.parse(line));
-    } catch (error) {
-      throw new Error(
-        `${values.votes}:${lineNumber}: not a vote line (${(error as Error).message})`,
-      );
-    }
-    tally.add(parsed);
-  }
+  const tally = await tallyVotes(values.votes);
   const leaderboards = computeLeaderboards(tally.counts(), { rounds, seed }).map((board) => ({
     arena: board.arena,
     category: board.category,

@@ -1,0 +1,80 @@
+import type { Arena } from '@arena/core';
+import { queryRows } from '@arena/db';
+import { sql, type SQL } from 'drizzle-orm';
+import type { ServiceContext } from '../context';
+
+export interface InsertedBattle {
+  id: string;
+  left_image_token: string;
+  right_image_token: string;
+  title: string;
+  prompt: string;
+  source_image_id: string | null;
+  category_id: string;
+  category_slug: string;
+  category_name: string;
+}
+
+/**
+ * Stores a battle in one statement, if its challenge is still open for voting (the in-memory
+ * index may be a moment old): the insert, and the expiry of the voter's older unvoted
+ * battles beyond `keep` counting the new one (a skipped battle simply expires; what cannot
+ * happen is collecting many battles to vote only on those showing a chosen model). Returns
+ * what the response shows, or undefined when the challenge is no longer open.
+ */
+export async function insertBattle(
+  ctx: Pick<ServiceContext, 'db'>,
+  input: InsertBattleInput,
+): Promise<InsertedBattle | undefined> {
+  return (await queryRows<InsertedBattle>(ctx.db, insertBattleQuery(input)))[0];
+}
+
+export interface InsertBattleInput {
+  arena: Arena;
+  challengeId: string;
+  leftGenerationId: string;
+  rightGenerationId: string;
+  /** Random per battle (opaqueId): the URLs a voter sees never repeat or name anything. */
+  leftImageToken: string;
+  rightImageToken: string;
+  voterId: string;
+  addressKey: string | null;
+  issuedAt: Date;
+  expiresAt: Date;
+  keep: number;
+}
+
+/** The statement itself (the benchmark replays it beside the endpoint). */
+export function insertBattleQuery(input: InsertBattleInput): SQL {
+  const { arena, challengeId, voterId } = input;
+  const issuedAt = input.issuedAt.toISOString();
+  return sql`
+    with ch as (
+      select ch.id, ch.title, ch.prompt, ch.source_image_id,
+             cat.id as category_id, cat.slug as category_slug, cat.name as category_name
+      from challenges ch
+      join categories cat on cat.id = ch.category_id
+      where ch.id = ${challengeId}::uuid and ch.status = 'voting'
+    ), ins as (
+      insert into battles (arena, challenge_id, category_id, left_generation_id,
+                           right_generation_id, left_image_token, right_image_token, voter_id,
+                           address_key, issued_at, expires_at)
+      select ${arena}::text, ch.id, ch.category_id, ${input.leftGenerationId}::uuid,
+             ${input.rightGenerationId}::uuid, ${input.leftImageToken}::text, ${input.rightImageToken}::text, ${voterId}::uuid,
+             ${input.addressKey}::text, ${issuedAt}::timestamptz, ${input.expiresAt.toISOString()}::timestamptz
+      from ch
+      returning id, left_image_token, right_image_token
+    ), expired as (
+      update battles set expires_at = ${issuedAt}::timestamptz
+      where id in (
+        select id from battles
+        where voter_id = ${voterId}::uuid and voted_at is null
+          and expires_at > ${issuedAt}::timestamptz
+        order by issued_at desc, id desc
+        offset ${input.keep - 1}
+      ) and exists (select 1 from ins)
+    )
+    select ins.*, ch.title, ch.prompt, ch.source_image_id,
+           ch.category_id, ch.category_slug, ch.category_name
+    from ins, ch`;
+}

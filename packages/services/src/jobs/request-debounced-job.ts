@@ -1,0 +1,37 @@
+import type { JobName, JobQueue } from '@arena/jobs';
+import type { ServiceContext } from '../context';
+
+/** When this process last asked for each debounced job, per queue. */
+const lastAsked = new WeakMap<JobQueue, Map<string, number>>();
+
+/**
+ * Enqueues a debounced job: one job id, delayed, so that while it waits more requests are
+ * no-ops. The queue already makes them no-ops, but asking costs a round trip to Redis per
+ * request; a process that asked less than half the delay ago skips asking, since the job it
+ * asked for has not run yet (at worst one it found waiting ran early, and the next request
+ * after the half delay schedules the next). `replaceFinished` makes a job that failed for good
+ * no obstacle to the next one.
+ *
+ * Never throws: what the job would do is recorded in the database, and it catches up later.
+ */
+export async function requestDebouncedJob(
+  ctx: Pick<ServiceContext, 'queue' | 'logger'>,
+  input: {
+    name: Extract<JobName, 'ratings.apply' | 'leaderboard.recompute'>;
+    jobId: string;
+    delayMs: number;
+  },
+): Promise<void> {
+  const { name, jobId, delayMs } = input;
+  const asked = lastAsked.get(ctx.queue) ?? new Map<string, number>();
+  lastAsked.set(ctx.queue, asked);
+  const now = performance.now();
+  if (now - (asked.get(jobId) ?? -Infinity) < delayMs / 2) return;
+  asked.set(jobId, now);
+  try {
+    await ctx.queue.enqueue(name, {}, { jobId, delayMs, replaceFinished: true });
+  } catch (error) {
+    asked.delete(jobId);
+    ctx.logger.warn({ err: error, job: name }, 'could not request a job');
+  }
+}

@@ -1,0 +1,257 @@
+/**
+ * The two database-bound hot paths at 16 connections, each beside pgbench running the very
+ * statements the endpoint sends (rendered from the same query builders, prepared, with the
+ * same parameters), alternated:
+ *
+ * - `POST /api/battles`: the voter lookup, the battle's inputs, the insert.
+ * - `POST /api/battles/:id/vote`: the voter lookup and the vote statement, on battles issued
+ *   and viewed beforehand (written in SQL with both images' first fetch in the past, as the
+ *   image endpoint leaves them; rendering images is the image benchmark's business).
+ *
+ * Ours: the compiled API in production mode (Postgres, Redis) with rate limits off (16
+ * connections from one address), driven by 16 keep-alive connections, one voter each.
+ */
+import { Agent } from 'node:http';
+import { voters } from '@arena/db';
+import { battleInputsQuery, castVoteQuery, insertBattleQuery } from '@arena/services/internal';
+import { createTestDatabase, uniqueQueuePrefix, deleteQueueKeys } from '@arena/testing';
+import { eq, sql } from 'drizzle-orm';
+import { seedOpenAnswers } from './battle-issue';
+import { numberPairs, viewedBattles } from './hot-paths-seed';
+import { forPgbench, nowSql, pgbench, VARS } from './pgbench';
+import { alternate, median, percentile, type BenchResult } from './harness';
+import { send } from './http-client';
+import { cpuSeconds } from './load';
+import { startApi, type ServerProcess } from './spawn-api';
+
+const CONNECTIONS = 16;
+const SECONDS = 8;
+const LOAD = { connections: CONNECTIONS, seconds: SECONDS };
+const SECRET = 'bench-session-secret-that-is-long-enough-0123456789';
+
+interface Loop {
+  perSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  /** The API process's CPU time per request (user + system). */
+  cpuMs: number;
+}
+
+/** 16 voters, each on its own keep-alive connection, sending `next` back to back. */
+async function httpLoop(
+  api: ServerProcess,
+  cookies: string[],
+  next: (voter: number) => { path: string; json: unknown } | undefined,
+): Promise<Loop> {
+  const latencies: number[] = [];
+  let failures = 0;
+  const deadline = performance.now() + SECONDS * 1000;
+  const started = performance.now();
+  const cpuBefore = cpuSeconds(api.child.pid!) ?? Number.NaN;
+  await Promise.all(
+    cookies.map(async (cookie, voter) => {
+      const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+      for (let spec = next(voter); spec && performance.now() < deadline; spec = next(voter)) {
+        const reply = await send(
+          api.port,
+          agent,
+          { method: 'POST', headers: { cookie }, ...spec },
+          10_000,
+        );
+        if (typeof reply.status !== 'number' || reply.status >= 300) failures += 1;
+        latencies.push(reply.ms);
+      }
+      agent.destroy();
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  const cpu = (cpuSeconds(api.child.pid!) ?? Number.NaN) - cpuBefore;
+  if (failures > 0) throw new Error(`${failures} of ${latencies.length} requests failed`);
+  return {
+    perSecond: latencies.length / seconds,
+    p50Ms: percentile(latencies, 0.5),
+    p99Ms: percentile(latencies, 0.99),
+    cpuMs: (1000 * cpu) / latencies.length,
+  };
+}
+
+export async function benchHotPaths(opts: { rounds: number }): Promise<BenchResult[]> {
+  const database = await createTestDatabase();
+  const queuePrefix = uniqueQueuePrefix();
+  const db = database.handle.db;
+  const api = await startApi({
+    env: {
+      DATABASE_URL: database.url,
+      REDIS_URL: 'redis://127.0.0.1:6379',
+      QUEUE_PREFIX: queuePrefix,
+      SESSION_SECRET: SECRET,
+      RATE_LIMIT: 'off',
+      // The demo catalog's order: 6 models x 11 challenges x 3 attempts.
+      SEED_CATALOG: 'false',
+    },
+  });
+  try {
+    await seedOpenAnswers(db, 6, 11);
+    const pairs = await numberPairs(db);
+    // Our voters: one battle each through the API gives each its cookie.
+    const cookies: string[] = [];
+    for (let i = 0; i < CONNECTIONS; i += 1) {
+      const reply = await send(
+        api.port,
+        new Agent(),
+        {
+          method: 'POST',
+          path: '/api/battles',
+          json: { arena: 'text-to-image' },
+        },
+        10_000,
+      );
+      if (reply.status !== 201) throw new Error(`battle: ${reply.status} ${reply.body}`);
+      cookies.push(String(reply.headers['set-cookie']).split(';')[0]!);
+    }
+    const ourVoters = cookies.map((cookie) => {
+      const value = decodeURIComponent(cookie.split('=')[1]!);
+      return value.slice(0, value.lastIndexOf('.'));
+    });
+    const peerVoters = (
+      await db
+        .insert(voters)
+        .values(ourVoters.map(() => ({})))
+        .returning()
+    ).map((row) => row.id);
+    await db.execute(sql`create table bench_voters as
+      select k - 1 as n, id from unnest(${`{${peerVoters.join(',')}}`}::uuid[]) with ordinality v(id, k)`);
+
+    // The endpoints' statements, for pgbench.
+    const defines = new Map<string, string>();
+    const voterLookup = forPgbench(
+      db.select().from(voters).where(eq(voters.id, VARS.voter)).getSQL(),
+      defines,
+    );
+    const battleScript = [
+      `\\set pair random(1, ${pairs})`,
+      `select v.id as voter, p.challenge_id as challenge, p.lgen, p.rgen, md5(random()::text) as ltok, md5(random()::text) as rtok, ${nowSql} as now, (clock_timestamp() + interval '30 minutes')::text as expires from bench_voters v, bench_pairs p where v.n = (:client_id)::int % ${CONNECTIONS} and p.n = (:pair)::int \\gset`,
+      voterLookup,
+      forPgbench(battleInputsQuery({ voterId: VARS.voter, arena: 'text-to-image' }), defines),
+      forPgbench(
+        insertBattleQuery({
+          arena: 'text-to-image',
+          challengeId: VARS.challenge,
+          leftGenerationId: VARS.lgen,
+          rightGenerationId: VARS.rgen,
+          leftImageToken: VARS.ltok,
+          rightImageToken: VARS.rtok,
+          voterId: VARS.voter,
+          addressKey: 'bench-address-key',
+          issuedAt: new Date(VARS.now),
+          expiresAt: new Date(VARS.expires),
+          keep: 3,
+        }),
+        defines,
+      ),
+    ].join('\n');
+    const voteScript = [
+      `select battle_id as battle, voter_id as voter, ${nowSql} as now from bench_votes where n = (select nextval('bench_vote_seq')) \\gset`,
+      voterLookup,
+      forPgbench(
+        castVoteQuery(
+          { minViewMs: 1000, eloK: 32 },
+          {
+            battleId: VARS.battle,
+            voterId: VARS.voter,
+            outcome: 'left',
+            addressKey: 'bench-address-key',
+            now: new Date(VARS.now),
+            humanCheckAfterVotes: null,
+          },
+        ),
+        defines,
+      ),
+    ].join('\n');
+
+    const battleRuns = await alternate(
+      opts.rounds,
+      () =>
+        httpLoop(api, cookies, () => ({
+          path: '/api/battles',
+          json: { arena: 'text-to-image' },
+        })),
+      () => pgbench(database.url, battleScript, defines, LOAD),
+    );
+
+    // Votes: enough viewed battles for the fastest run, fresh for every run.
+    const perRun = 8_000;
+    const voteRuns = await alternate(
+      opts.rounds,
+      async () => {
+        const queue = await viewedBattles(db, ourVoters, Math.ceil(perRun / CONNECTIONS), pairs);
+        const lists = ourVoters.map((id) => queue.get(id)!);
+        return httpLoop(api, cookies, (voter) => {
+          const id = lists[voter]!.pop();
+          return id ? { path: `/api/battles/${id}/vote`, json: { outcome: 'left' } } : undefined;
+        });
+      },
+      async () => {
+        const queue = await viewedBattles(db, peerVoters, Math.ceil(perRun / CONNECTIONS), pairs);
+        await db.execute(sql`drop table if exists bench_votes`);
+        await db.execute(sql`drop sequence if exists bench_vote_seq`);
+        await db.execute(sql`create sequence bench_vote_seq`);
+        await db.execute(
+          sql`create table bench_votes (n bigint primary key, battle_id uuid, voter_id uuid)`,
+        );
+        // Interleaved, so that clients in flight hold different voters (each of ours votes
+        // as its own voter, one request at a time).
+        const lists = [...queue];
+        const rows = lists[0]![1].flatMap((_, k) =>
+          lists.map(([voter, ids]) => ({ voter, id: ids[k]! })),
+        );
+        for (let i = 0; i < rows.length; i += 2_000) {
+          const chunk = rows.slice(i, i + 2_000);
+          await db.execute(sql`insert into bench_votes
+            select x.i + ${i}, b::uuid, v::uuid
+            from unnest(${`{${chunk.map((r) => r.id).join(',')}}`}::text[],
+                        ${`{${chunk.map((r) => r.voter).join(',')}}`}::text[]) with ordinality x(b, v, i)`);
+        }
+        return pgbench(database.url, voteScript, defines, LOAD);
+      },
+    );
+
+    const row = (
+      id: string,
+      path: string,
+      runs: { ours: Loop[]; peer: { perSecond: number; meanMs: number }[] },
+      ratioTarget: number,
+    ): BenchResult => {
+      const ours = runs.ours.map((r) => r.perSecond);
+      const peer = runs.peer.map((r) => r.perSecond);
+      const p99 = median(runs.ours.map((r) => r.p99Ms));
+      const ratio = median(ours) / median(peer);
+      return {
+        id,
+        path,
+        unit: 'req/s',
+        better: 'higher',
+        ours,
+        peer: { name: 'pgbench, same SQL', values: peer },
+        extra: {
+          'p50 ms': median(runs.ours.map((r) => r.p50Ms)),
+          'p99 ms': p99,
+          'peer mean ms': median(runs.peer.map((r) => r.meanMs)),
+          'API CPU ms/req': median(runs.ours.map((r) => r.cpuMs)),
+        },
+        target: {
+          text: `ratio >= ${ratioTarget}, p99 < 50 ms`,
+          met: ratio >= ratioTarget && p99 < 50,
+        },
+      };
+    };
+    return [
+      row('battle.issue-16', `POST /api/battles, ${CONNECTIONS} connections`, battleRuns, 0.5),
+      row('vote.16', `POST /api/battles/:id/vote, ${CONNECTIONS} connections`, voteRuns, 0.7),
+    ];
+  } finally {
+    await api.stop();
+    await deleteQueueKeys(queuePrefix);
+    await database.drop();
+  }
+}
