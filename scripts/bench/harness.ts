@@ -80,7 +80,7 @@ const fmt = (x: number) =>
         ? x.toFixed(1)
         : x.toFixed(2);
 
-/** One row per result: medians, the ratio, the extras and the target. */
+/** One row per result: medians, the ratio, the target and the extras. */
 export function tableRows(results: BenchResult[]) {
   return results.map((result) => {
     const r = ratio(result);
@@ -90,10 +90,11 @@ export function tableRows(results: BenchResult[]) {
       ours: fmt(median(result.ours)),
       peer: result.peer ? `${fmt(median(result.peer.values))} (${result.peer.name})` : '',
       ratio: r === undefined ? '' : r.toFixed(2),
-      ...Object.fromEntries(
-        Object.entries(result.extra ?? {}).map(([k, v]) => [k, typeof v === 'number' ? fmt(v) : v]),
-      ),
       target: result.target ? `${result.target.met ? 'met' : 'MISSED'}: ${result.target.text}` : '',
+      // One column for the rest, so that rows with different extras stay readable.
+      details: Object.entries(result.extra ?? {})
+        .map(([k, v]) => `${k} ${typeof v === 'number' ? fmt(v) : v}`)
+        .join('; '),
     };
   });
 }

@@ -180,11 +180,12 @@ export async function benchHotPaths(opts: { rounds: number }): Promise<BenchResu
     );
 
     // Votes: enough viewed battles for the fastest run, fresh for every run.
-    const perRun = 8_000;
+    // A fixed amount of work per run: each of the 16 votes this many times, ours and the peer.
+    const perVoter = 500;
     const voteRuns = await alternate(
       opts.rounds,
       async () => {
-        const queue = await viewedBattles(db, ourVoters, Math.ceil(perRun / CONNECTIONS), pairs);
+        const queue = await viewedBattles(db, ourVoters, perVoter, pairs);
         const lists = ourVoters.map((id) => queue.get(id)!);
         return httpLoop(api, cookies, (voter) => {
           const id = lists[voter]!.pop();
@@ -192,7 +193,7 @@ export async function benchHotPaths(opts: { rounds: number }): Promise<BenchResu
         });
       },
       async () => {
-        const queue = await viewedBattles(db, peerVoters, Math.ceil(perRun / CONNECTIONS), pairs);
+        const queue = await viewedBattles(db, peerVoters, perVoter, pairs);
         await db.execute(sql`drop table if exists bench_votes`);
         await db.execute(sql`drop sequence if exists bench_vote_seq`);
         await db.execute(sql`create sequence bench_vote_seq`);
@@ -212,7 +213,10 @@ export async function benchHotPaths(opts: { rounds: number }): Promise<BenchResu
             from unnest(${`{${chunk.map((r) => r.id).join(',')}}`}::text[],
                         ${`{${chunk.map((r) => r.voter).join(',')}}`}::text[]) with ordinality x(b, v, i)`);
         }
-        return pgbench(database.url, voteScript, defines, LOAD);
+        return pgbench(database.url, voteScript, defines, {
+          connections: CONNECTIONS,
+          transactions: perVoter,
+        });
       },
     );
 

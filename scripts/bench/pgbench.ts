@@ -58,7 +58,8 @@ export async function pgbench(
   url: string,
   script: string,
   defines: Map<string, string>,
-  options: { connections: number; seconds: number },
+  /** For `seconds`, or `transactions` per client (a fixed amount of work). */
+  options: { connections: number; seconds?: number; transactions?: number },
 ) {
   const dir = await mkdtemp(join(tmpdir(), 'arena-pgbench-'));
   try {
@@ -66,17 +67,9 @@ export async function pgbench(
     if (process.env.BENCH_DEBUG) await writeFile('/tmp/last-pgbench.sql', script);
     const { hostname, port, username, pathname } = new URL(url);
     const args = ['-h', hostname, '-p', port || '5432', '-U', username || 'postgres', '-n'];
-    args.push(
-      '-c',
-      String(options.connections),
-      '-j',
-      '2',
-      '-T',
-      String(options.seconds),
-      '-M',
-      'prepared',
-      '-r',
-    );
+    args.push('-c', String(options.connections), '-j', '2', '-M', 'prepared', '-r');
+    if (options.transactions) args.push('-t', String(options.transactions));
+    else args.push('-T', String(options.seconds ?? 8));
     for (const [name, value] of defines) args.push('-D', `${name}=${value}`);
     args.push('-f', join(dir, 'script.sql'), pathname.slice(1));
     const { stdout } = await run('pgbench', args, { maxBuffer: 1 << 24 });
