@@ -1,8 +1,11 @@
 import type { JobName, JobQueue } from '@arena/jobs';
 import type { ServiceContext } from '../context';
 
-/** When this process last asked for each debounced job, per queue. */
-const lastAsked = new WeakMap<JobQueue, Map<string, number>>();
+/**
+ * Per queue and job id, until when the job this process last asked for is surely still
+ * waiting: half the delay it was asked with.
+ */
+const askedUntil = new WeakMap<JobQueue, Map<string, number>>();
 
 /**
  * Enqueues a debounced job: one job id, delayed, so that while it waits more requests are
@@ -23,11 +26,11 @@ export async function requestDebouncedJob(
   },
 ): Promise<void> {
   const { name, jobId, delayMs } = input;
-  const asked = lastAsked.get(ctx.queue) ?? new Map<string, number>();
-  lastAsked.set(ctx.queue, asked);
+  const asked = askedUntil.get(ctx.queue) ?? new Map<string, number>();
+  askedUntil.set(ctx.queue, asked);
   const now = performance.now();
-  if (now - (asked.get(jobId) ?? -Infinity) < delayMs / 2) return;
-  asked.set(jobId, now);
+  if (now < (asked.get(jobId) ?? -Infinity)) return;
+  asked.set(jobId, now + delayMs / 2);
   try {
     await ctx.queue.enqueue(name, {}, { jobId, delayMs, replaceFinished: true });
   } catch (error) {
