@@ -96,7 +96,7 @@ describe('the human check in the browser', () => {
 
     const voteLeft = page.getByTestId('vote-left');
     await voteLeft.waitFor({ state: 'visible', timeout: 60_000 });
-    await expect.poll(() => voteLeft.isEnabled(), { timeout: 30_000 }).toBe(true);
+    await expect.poll(() => voteLeft.isEnabled(), { timeout: 90_000 }).toBe(true);
     await voteLeft.click();
     await page.getByTestId('reveal').waitFor({ state: 'visible', timeout: 15_000 });
 
@@ -127,5 +127,5 @@ describe('the human check in the browser', () => {
     expect(leaderboard.votes).toBe(2);
     expect(errors).toEqual([]);
     await page.close();
-  });
+  }, 240_000);
 });

@@ -118,6 +118,8 @@ export async function renderServingVariant(
   const base = await servingBase(stored, size.width, size.height);
   const webp = (image: Sharp) =>
     image.webp({ quality: SERVING_QUALITY, effort: SERVING_EFFORT }).toBuffer();
+  // A battle's variant has a voter waiting for it: it goes before measuring new answers,
+  // which a catalog's generation can queue by the hundred.
   return renders.run(() => {
     if (!seed) return webp(sharp(base.tiff));
     const { a, b } = tint(seed);
@@ -125,7 +127,7 @@ export async function renderServingVariant(
     return withSpeckles(base, seed, (speckles) =>
       webp(sharp(base.tiff).linear(a, b).boolean(speckles, 'eor', { raw })),
     );
-  });
+  }, seed !== undefined);
 }
 
 /** Lengths are whole multiples of this, so that a padded length carries little information. */
