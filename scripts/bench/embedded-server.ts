@@ -4,59 +4,15 @@
  * folder, waited for until the demo catalog's challenges are open, stopped with SIGTERM, and
  * its stored votes read back from the data folder afterwards.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, openSync, closeSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { openSync, closeSync } from 'node:fs';
 import { mkdtemp, readdir, readFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { openDatabase, rawRows } from '@arena/db';
+import { freePort } from '@arena/testing';
+import { API_ENTRY, ROOT } from './spawn-api';
 import { sql } from 'drizzle-orm';
-
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const MAIN = join(ROOT, 'apps/api/dist/main.js');
-
-/**
- * Builds the API and the web UI as `pnpm start` does (turbo: cached when nothing changed). A
- * failed build is tried again once (another build in the same tree can collide with it); if it
- * still fails with an API build present, the run goes on with a warning.
- */
-export function buildEmbedded(): void {
-  const build = () =>
-    spawnSync(
-      'pnpm',
-      [
-        'exec',
-        'turbo',
-        'run',
-        'build',
-        '--filter=@arena/api...',
-        '--filter=@arena/web',
-        '--output-logs=errors-only',
-      ],
-      {
-        cwd: ROOT,
-        stdio: ['ignore', 2, 'inherit'],
-        env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' },
-      },
-    ).status === 0;
-  if (build() || build()) return;
-  if (!existsSync(MAIN)) throw new Error('the build failed');
-  console.error('warning: the build failed; running the API build already in apps/api/dist');
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 export interface EmbeddedServer {
   port: number;
@@ -84,7 +40,7 @@ export async function startEmbedded(options: {
     HOST: '127.0.0.1',
     ...options.env,
   };
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), MAIN], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), API_ENTRY], {
     cwd: ROOT,
     env,
     stdio: ['ignore', log, log],

@@ -17,7 +17,6 @@ import { readFile, rm } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import {
-  buildEmbedded,
   startEmbedded,
   storedVoteBattles,
   threadCpu,
@@ -26,6 +25,7 @@ import {
   type EmbeddedServer,
 } from './embedded-server';
 import { tableRows, type BenchResult } from './harness';
+import { ensureApiBuild } from './spawn-api';
 import { Tally } from './http-client';
 import { runVoter } from './voter';
 
@@ -78,7 +78,7 @@ export async function benchEmbeddedVoters(
 ): Promise<BenchResult[]> {
   const seconds = opts.seconds ?? 60;
   const voters = opts.voters ?? 100;
-  buildEmbedded();
+  ensureApiBuild();
   const nodeArgs = ['--enable-source-maps', '--import', pathToFileURL(EVENT_LOOP_MONITOR).href];
   if (opts.cpuProfileDir) nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${opts.cpuProfileDir}`);
   const server = await startEmbedded({ env: { ...SERVER_ENV, ...opts.serverEnv }, nodeArgs });
