@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Database } from '@arena/db';
 import { loadConfig } from '@arena/runtime';
-import { ensureVoter, issueBattle } from '@arena/services';
+import { createVoter, issueBattle } from '@arena/services';
 import { createFsImageStore } from '@arena/storage';
 import { createTestDatabase } from '@arena/testing';
 import { sql } from 'drizzle-orm';
@@ -76,7 +76,7 @@ export async function benchBattleIssue(): Promise<BattleIssueResult[]> {
       const times: number[] = [];
       let firstMs = 0;
       for (let i = 0; i < WARM_UP + BATTLES; i += 1) {
-        if (i % PER_VOTER === 0) voterId = (await ensureVoter(ctx, { voterId: undefined })).id;
+        if (i % PER_VOTER === 0) voterId = await createVoter(ctx);
         const started = performance.now();
         await issueBattle(ctx, { voterId, arena: 'text-to-image' });
         if (i === 0) firstMs = performance.now() - started;

@@ -3,8 +3,9 @@
  * statements the endpoint sends (rendered from the same query builders, prepared, with the
  * same parameters), alternated:
  *
- * - `POST /api/battles`: the voter lookup, the battle's inputs, the insert.
- * - `POST /api/battles/:id/vote`: the voter lookup and the vote statement, on battles issued
+ * - `POST /api/battles`: the battle's inputs, the insert (a signed cookie's voter is not
+ *   looked up).
+ * - `POST /api/battles/:id/vote`: the vote statement, on battles issued
  *   and viewed beforehand (written in SQL with both images' first fetch in the past, as the
  *   image endpoint leaves them; rendering images is the image benchmark's business).
  *
@@ -15,7 +16,7 @@ import { Agent } from 'node:http';
 import { voters } from '@arena/db';
 import { battleInputsQuery, castVoteQuery, insertBattleQuery } from '@arena/services/internal';
 import { createTestDatabase, uniqueQueuePrefix, deleteQueueKeys } from '@arena/testing';
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { seedOpenAnswers } from './battle-issue';
 import { numberPairs, viewedBattles } from './hot-paths-seed';
 import { forPgbench, nowSql, pgbench, VARS } from './pgbench';
@@ -23,11 +24,21 @@ import { alternate, median, percentile, type BenchResult } from './harness';
 import { send } from './http-client';
 import { cpuSeconds } from './load';
 import { startApi, type ServerProcess } from './spawn-api';
+import { wrkAvailable, wrkLoop, type PreparedRequest } from './wrk-loop';
 
 const CONNECTIONS = 16;
 const SECONDS = 8;
 const LOAD = { connections: CONNECTIONS, seconds: SECONDS };
 const SECRET = 'bench-session-secret-that-is-long-enough-0123456789';
+/** Requests prepared for a wrk run: more than 16 connections can send in SECONDS. */
+const SUPPLY = 32_000;
+
+const prepared = (cookie: string, spec: { path: string; json: unknown }): PreparedRequest => ({
+  method: 'POST',
+  path: spec.path,
+  cookie,
+  body: JSON.stringify(spec.json),
+});
 
 interface Loop {
   perSecond: number;
@@ -76,6 +87,9 @@ async function httpLoop(
 }
 
 export async function benchHotPaths(opts: { rounds: number }): Promise<BenchResult[]> {
+  // wrk when installed: a client in C, as pgbench's are; else one in Node, which takes a
+  // share of the same two cores (the table says which).
+  const useWrk = wrkAvailable();
   const database = await createTestDatabase();
   const queuePrefix = uniqueQueuePrefix();
   const db = database.handle.db;
@@ -124,14 +138,9 @@ export async function benchHotPaths(opts: { rounds: number }): Promise<BenchResu
 
     // The endpoints' statements, for pgbench.
     const defines = new Map<string, string>();
-    const voterLookup = forPgbench(
-      db.select().from(voters).where(eq(voters.id, VARS.voter)).getSQL(),
-      defines,
-    );
     const battleScript = [
       `\\set pair random(1, ${pairs})`,
       `select v.id as voter, p.challenge_id as challenge, p.lgen, p.rgen, md5(random()::text) as ltok, md5(random()::text) as rtok, ${nowSql} as now, (clock_timestamp() + interval '30 minutes')::text as expires from bench_voters v, bench_pairs p where v.n = (:client_id)::int % ${CONNECTIONS} and p.n = (:pair)::int \\gset`,
-      voterLookup,
       forPgbench(battleInputsQuery({ voterId: VARS.voter, arena: 'text-to-image' }), defines),
       forPgbench(
         insertBattleQuery({
@@ -152,7 +161,6 @@ export async function benchHotPaths(opts: { rounds: number }): Promise<BenchResu
     ].join('\n');
     const voteScript = [
       `select battle_id as battle, voter_id as voter, ${nowSql} as now from bench_votes where n = (select nextval('bench_vote_seq')) \\gset`,
-      voterLookup,
       forPgbench(
         castVoteQuery(
           { minViewMs: 1000, eloK: 32 },
@@ -171,11 +179,14 @@ export async function benchHotPaths(opts: { rounds: number }): Promise<BenchResu
 
     const battleRuns = await alternate(
       opts.rounds,
-      () =>
-        httpLoop(api, cookies, () => ({
-          path: '/api/battles',
-          json: { arena: 'text-to-image' },
-        })),
+      async () => {
+        const battle = { path: '/api/battles', json: { arena: 'text-to-image' } };
+        if (!useWrk) return httpLoop(api, cookies, () => battle);
+        const requests = Array.from({ length: SUPPLY }, (_, i) =>
+          prepared(cookies[i % CONNECTIONS]!, battle),
+        );
+        return wrkLoop({ url: api.url, requests, ...LOAD, serverPid: api.child.pid! });
+      },
       () => pgbench(database.url, battleScript, defines, LOAD),
     );
 
@@ -185,6 +196,20 @@ export async function benchHotPaths(opts: { rounds: number }): Promise<BenchResu
     const voteRuns = await alternate(
       opts.rounds,
       async () => {
+        if (useWrk) {
+          // A list longer than the run can use: wrk sends for a fixed time, not a count.
+          const queue = await viewedBattles(db, ourVoters, SUPPLY / CONNECTIONS, pairs);
+          const lists = ourVoters.map((id) => queue.get(id)!);
+          const requests = lists[0]!.flatMap((_, k) =>
+            lists.map((ids, voter) =>
+              prepared(cookies[voter]!, {
+                path: `/api/battles/${ids[k]}/vote`,
+                json: { outcome: 'left' },
+              }),
+            ),
+          );
+          return wrkLoop({ url: api.url, requests, ...LOAD, serverPid: api.child.pid! });
+        }
         const queue = await viewedBattles(db, ourVoters, perVoter, pairs);
         const lists = ourVoters.map((id) => queue.get(id)!);
         return httpLoop(api, cookies, (voter) => {
@@ -242,6 +267,7 @@ export async function benchHotPaths(opts: { rounds: number }): Promise<BenchResu
           'p99 ms': p99,
           'peer mean ms': median(runs.peer.map((r) => r.meanMs)),
           'API CPU ms/req': median(runs.ours.map((r) => r.cpuMs)),
+          'load client': useWrk ? 'wrk' : 'node:http',
         },
         target: {
           text: `ratio >= ${ratioTarget}, p99 < 50 ms`,

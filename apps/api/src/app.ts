@@ -6,14 +6,14 @@ import {
   operatorTokenScheme,
 } from '@arena/contract';
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import type { AppDeps, AppEnv } from './env';
-import { errorBody, onError, onNotFound, validationHook } from './errors';
+import { onError, onNotFound, validationHook } from './errors';
 import { WIDGET_ORIGINS } from './human-check/widget-origins';
 import { recordAddressKey } from './limits/address-key';
 import { addressOf, limitNewVoters, limitRequests } from './limits/limit-requests';
 import { NO_LIMITS } from './limits/request-limits';
 import { operatorAuth } from './middleware/operator-auth';
+import { readBody } from './middleware/read-body';
 import { requestContext } from './middleware/request-context';
 import { voterSession } from './middleware/voter';
 import { apiHandlers } from './routes/handlers';
@@ -25,12 +25,6 @@ const BODY_METHODS = ['POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 const PUBLIC_BODY_LIMIT = 64 * 1024;
 /** Operators upload source images as base64 inside JSON. */
 const ADMIN_BODY_LIMIT = 40 * 1024 * 1024;
-
-const limitBody = (maxSize: number) =>
-  bodyLimit({
-    maxSize,
-    onError: (c) => c.json(errorBody(c, 'payload_too_large', 'the request body is too large'), 413),
-  });
 
 /**
  * The whole HTTP application; the node entry and the tests build it the same way. Middleware
@@ -49,8 +43,8 @@ export function createApp(deps: AppDeps) {
       trustProxy,
     }),
   );
-  const publicLimit = limitBody(PUBLIC_BODY_LIMIT);
-  const adminLimit = limitBody(ADMIN_BODY_LIMIT);
+  const publicLimit = readBody(PUBLIC_BODY_LIMIT);
+  const adminLimit = readBody(ADMIN_BODY_LIMIT);
   // Only where a body can come: the limit reads the body, which makes the Node adapter build a
   // full web Request for every GET too (a fifth of a cheap route's time). By method, so that a
   // GET or HEAD does not even pass through it.

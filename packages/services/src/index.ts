@@ -14,7 +14,7 @@ export { createJobHandlers } from './jobs/job-handlers';
 export { checkHealth } from './health/check-health';
 
 // Voting
-export { ensureVoter, type Voter } from './voters/ensure-voter';
+export { createVoter } from './voters/create-voter';
 export { passHumanCheck, type PassHumanCheckInput } from './voters/pass-human-check';
 export { issueBattle, type IssueBattleInput } from './battles/issue-battle';
 export { readBattleImage } from './battles/read-battle-image';

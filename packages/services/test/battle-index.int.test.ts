@@ -1,7 +1,7 @@
 import { battles, challenges, generations, models } from '@arena/db';
 import { eq, inArray, or } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeChallenge, ensureVoter, issueBattle } from '../src';
+import { closeChallenge, createVoter, issueBattle } from '../src';
 import { startSeededServices, type TestServices } from './support/test-services';
 
 /**
@@ -46,7 +46,7 @@ describe('the kept index of open answers', () => {
 
   beforeAll(async () => {
     test = await startSeededServices();
-    voter = (await ensureVoter(test.ctx, { voterId: undefined })).id;
+    voter = await createVoter(test.ctx);
   }, 120_000);
   afterAll(async () => {
     await test?.close();

@@ -3,7 +3,7 @@ import { insertVotes, tournament, type VoteSpec } from '@arena/testing';
 import { eq, inArray } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureVoter, issueBattle, recomputeLeaderboards } from '../src';
+import { createVoter, issueBattle, recomputeLeaderboards } from '../src';
 import { startSeededServices, type TestServices } from './support/test-services';
 
 const ORDER = ['alpha-image', 'beta-diffusion', 'gamma-gen', 'delta-draw'];
@@ -65,7 +65,7 @@ describe('matchmaking in issued battles', () => {
   const pairOf = (p: { left: string; right: string }) => [p.left, p.right].sort().join(' v ');
 
   it('never shows a voter the same comparison twice while others remain', async () => {
-    const voter = (await ensureVoter(ctx(), { voterId: undefined })).id;
+    const voter = await createVoter(ctx());
     // Two challenges x six pairs: twelve different comparisons, then repeats are allowed.
     const shown = await issue(12, [voter]);
     const comparisons = shown.map((p) => `${p.challengeId} ${pairOf(p)}`);
@@ -77,10 +77,7 @@ describe('matchmaking in issued battles', () => {
     // Many voters with few battles each: with only twelve comparisons in this arena, a voter
     // with many battles would be steered through all twelve by the no-repeat rule.
     const voters = await Promise.all(
-      Array.from(
-        { length: 240 },
-        async () => (await ensureVoter(ctx(), { voterId: undefined })).id,
-      ),
+      Array.from({ length: 240 }, async () => await createVoter(ctx())),
     );
     const shown = await issue(480, voters);
     const pairs = new Map<string, number>();
@@ -116,7 +113,7 @@ describe('matchmaking in issued battles', () => {
       .db.insert(generations)
       .values(answers.map((answer) => ({ ...answer, id: undefined, modelId: fresh!.id })));
     const voters = await Promise.all(
-      Array.from({ length: 40 }, async () => (await ensureVoter(ctx(), { voterId: undefined })).id),
+      Array.from({ length: 40 }, async () => await createVoter(ctx())),
     );
     const shown = await issue(200, voters);
     const withNew = shown.filter((p) => p.left === 'epsilon-new' || p.right === 'epsilon-new');

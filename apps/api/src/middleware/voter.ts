@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { ensureVoter, type ServiceContext } from '@arena/services';
+import { createVoter, type ServiceContext } from '@arena/services';
 import { getCookie, setSignedCookie } from 'hono/cookie';
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
@@ -32,7 +32,10 @@ export function voterFromCookie(c: Context<AppEnv>, secret: string): string | un
 
 /**
  * Binds the request to an anonymous voter through an HMAC-signed, httpOnly cookie. A missing or
- * tampered cookie gets a new voter, so a forged id can never act as someone else.
+ * tampered cookie gets a new voter, so a forged id can never act as someone else. A valid
+ * cookie is taken at its word without reading the database: only this server can sign one,
+ * and the statements that need the voter's row read it themselves (the vote locks it, the
+ * battle refreshes its `last_seen_at` and restores a row a database restore lost).
  */
 export function voterSession(
   ctx: Pick<ServiceContext, 'db' | 'now'>,
@@ -48,22 +51,23 @@ export function voterSession(
   const { secret, trustProxy = false, beforeNewVoter, newVoterNeedsCheck } = options;
   return createMiddleware<AppEnv>(async (c, next) => {
     const claimed = voterFromCookie(c, secret);
-    if (!claimed && beforeNewVoter) await beforeNewVoter(c);
-    const voter = await ensureVoter(ctx, {
-      voterId: claimed,
-      humanCheckRequired: newVoterNeedsCheck && (() => newVoterNeedsCheck(c)),
-    });
-    if (voter.created || voter.id !== claimed) {
-      const secure = isHttps(c.req.url, c.req.header('x-forwarded-proto'), trustProxy);
-      await setSignedCookie(c, VOTER_COOKIE, voter.id, secret, {
-        httpOnly: true,
-        sameSite: 'Lax',
-        secure,
-        path: '/',
-        maxAge: ONE_YEAR_SECONDS,
-      });
+    if (claimed) {
+      c.set('voterId', claimed);
+      return next();
     }
-    c.set('voterId', voter.id);
+    if (beforeNewVoter) await beforeNewVoter(c);
+    const id = await createVoter(ctx, {
+      humanCheckRequired: newVoterNeedsCheck ? await newVoterNeedsCheck(c) : false,
+    });
+    const secure = isHttps(c.req.url, c.req.header('x-forwarded-proto'), trustProxy);
+    await setSignedCookie(c, VOTER_COOKIE, id, secret, {
+      httpOnly: true,
+      sameSite: 'Lax',
+      secure,
+      path: '/',
+      maxAge: ONE_YEAR_SECONDS,
+    });
+    c.set('voterId', id);
     await next();
   });
 }

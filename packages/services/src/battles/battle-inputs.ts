@@ -4,7 +4,6 @@ import { queryRows } from '@arena/db';
 import { sql, type SQL } from 'drizzle-orm';
 import type { ServiceContext } from '../context';
 import { newestSnapshotIdSql } from '../leaderboards/snapshot-reads';
-import { pairKey } from './matchmaking-ratings';
 import { OPEN_ANSWERS_VERSION_SQL } from './open-answers';
 
 /** How far back a voter's battles are remembered to avoid showing a comparison twice. */
@@ -28,7 +27,8 @@ interface Row {
   version: string;
   category_id: string | null;
   snapshot_id: string | null;
-  seen: [string, string, string][] | null;
+  /** `challengeId|pairKey`, each comparison once (uuids order as their strings do). */
+  seen: string[] | null;
 }
 
 /**
@@ -46,9 +46,7 @@ export async function readBattleInputs(
     version: row.version,
     categoryId: input.category === undefined ? undefined : row.category_id,
     snapshotId: row.snapshot_id,
-    seen: new Set(
-      (row.seen ?? []).map(([challenge, left, right]) => `${challenge}|${pairKey(left, right)}`),
-    ),
+    seen: new Set(row.seen),
   };
 }
 
@@ -67,7 +65,8 @@ export function battleInputsQuery(input: BattleInputsQuery): SQL {
            c.id as category_id,
            ${newestSnapshotIdSql(sql`${arena}::text`, sql`coalesce(c.id::text, ${OVERALL_SCOPE})`)}
              as snapshot_id,
-           (select json_agg(json_build_array(s.challenge_id, s.left_model, s.right_model))
+           (select json_agg(distinct s.challenge_id::text || '|' || least(s.left_model, s.right_model)::text
+                                || '|' || greatest(s.left_model, s.right_model)::text)
             from (select b.challenge_id, gl.model_id as left_model, gr.model_id as right_model
                   from battles b
                   join generations gl on gl.id = b.left_generation_id

@@ -15,11 +15,16 @@ export interface InsertedBattle {
   category_name: string;
 }
 
+/** How stale a voter's `last_seen_at` may get: browsing does not write on every battle. */
+const LAST_SEEN_RESOLUTION = '5 minutes';
+
 /**
  * Stores a battle in one statement, if its challenge is still open for voting (the in-memory
  * index may be a moment old): the insert, and the expiry of the voter's older unvoted
  * battles beyond `keep` counting the new one (a skipped battle simply expires; what cannot
- * happen is collecting many battles to vote only on those showing a chosen model). Returns
+ * happen is collecting many battles to vote only on those showing a chosen model). The voter's
+ * row, which the API does not read (a signed cookie names it), has its `last_seen_at`
+ * refreshed, and is restored if a database restore lost it (the battle references it). Returns
  * what the response shows, or undefined when the challenge is no longer open.
  */
 export async function insertBattle(
@@ -49,7 +54,15 @@ export function insertBattleQuery(input: InsertBattleInput): SQL {
   const { arena, challengeId, voterId } = input;
   const issuedAt = input.issuedAt.toISOString();
   return sql`
-    with ch as (
+    with seen as (
+      update voters set last_seen_at = ${issuedAt}::timestamptz
+      where id = ${voterId}::uuid
+        and last_seen_at < ${issuedAt}::timestamptz - ${LAST_SEEN_RESOLUTION}::interval
+    ), restored as (
+      insert into voters (id)
+      select ${voterId}::uuid where not exists (select 1 from voters where id = ${voterId}::uuid)
+      on conflict (id) do nothing
+    ), ch as (
       select ch.id, ch.title, ch.prompt, ch.source_image_id,
              cat.id as category_id, cat.slug as category_slug, cat.name as category_name
       from challenges ch
