@@ -248,7 +248,7 @@ export async function benchHotPaths(opts: { rounds: number }): Promise<BenchResu
     const row = (
       id: string,
       path: string,
-      runs: { ours: Loop[]; peer: { perSecond: number; meanMs: number }[] },
+      runs: { ours: Loop[]; peer: { perSecond: number; meanMs: number; p99Ms: number }[] },
       ratioTarget: number,
     ): BenchResult => {
       const ours = runs.ours.map((r) => r.perSecond);
@@ -266,6 +266,7 @@ export async function benchHotPaths(opts: { rounds: number }): Promise<BenchResu
           'p50 ms': median(runs.ours.map((r) => r.p50Ms)),
           'p99 ms': p99,
           'peer mean ms': median(runs.peer.map((r) => r.meanMs)),
+          'peer p99 ms': median(runs.peer.map((r) => r.p99Ms)),
           'API CPU ms/req': median(runs.ours.map((r) => r.cpuMs)),
           'load client': useWrk ? 'wrk' : 'node:http',
         },

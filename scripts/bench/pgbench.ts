@@ -3,12 +3,13 @@
  * from the same query builders, each parameter a pgbench variable, run prepared.
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
+import { percentile } from './harness';
 
 const run = promisify(execFile);
 const dialect = new PgDialect();
@@ -68,6 +69,8 @@ export async function pgbench(
     const { hostname, port, username, pathname } = new URL(url);
     const args = ['-h', hostname, '-p', port || '5432', '-U', username || 'postgres', '-n'];
     args.push('-c', String(options.connections), '-j', '2', '-M', 'prepared', '-r');
+    // A line per transaction (its latency in µs, third field): the peer's percentiles.
+    args.push('-l', `--log-prefix=${join(dir, 'tx')}`);
     if (options.transactions) args.push('-t', String(options.transactions));
     else args.push('-T', String(options.seconds ?? 8));
     for (const [name, value] of defines) args.push('-D', `${name}=${value}`);
@@ -78,7 +81,19 @@ export async function pgbench(
     const latency = Number(/latency average = ([\d.]+) ms/.exec(stdout)?.[1]);
     const failed = Number(/number of failed transactions: (\d+)/.exec(stdout)?.[1] ?? 0);
     if (!Number.isFinite(tps) || failed > 0) throw new Error(`pgbench failed:\n${stdout}`);
-    return { perSecond: tps, meanMs: latency };
+    const latenciesMs: number[] = [];
+    for (const file of (await readdir(dir)).filter((name) => name.startsWith('tx.'))) {
+      for (const line of (await readFile(join(dir, file), 'utf8')).split('\n')) {
+        const micros = Number(line.split(' ')[2]);
+        if (line && Number.isFinite(micros)) latenciesMs.push(micros / 1000);
+      }
+    }
+    return {
+      perSecond: tps,
+      meanMs: latency,
+      p50Ms: percentile(latenciesMs, 0.5),
+      p99Ms: percentile(latenciesMs, 0.99),
+    };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
