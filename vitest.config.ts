@@ -1,7 +1,11 @@
 import { defineConfig } from 'vitest/config';
 
-/** Workspace packages resolve to their TypeScript sources in tests, never to a stale build. */
-const SOURCE_CONDITIONS = ['@arena/source', 'module', 'node', 'development|production'];
+/**
+ * Workspace packages resolve to their TypeScript sources in tests, never to a stale build.
+ * Otherwise as node resolves in production: no bundlers' `module` condition, whose files (the
+ * AWS SDK's `dist-es`) node cannot load.
+ */
+const SOURCE_CONDITIONS = ['@arena/source', 'node', 'development|production'];
 
 /** Tests that need PostgreSQL, Redis, child processes or Chromium. */
 const NEEDS_SERVICES = ['**/*.int.test.ts', '**/*.e2e.test.ts'];

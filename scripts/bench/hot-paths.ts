@@ -140,8 +140,12 @@ export async function benchHotPaths(opts: { rounds: number }): Promise<BenchResu
     const defines = new Map<string, string>();
     const battleScript = [
       `\\set pair random(1, ${pairs})`,
-      `select v.id as voter, p.challenge_id as challenge, p.lgen, p.rgen, md5(random()::text) as ltok, md5(random()::text) as rtok, ${nowSql} as now, (clock_timestamp() + interval '30 minutes')::text as expires from bench_voters v, bench_pairs p where v.n = (:client_id)::int % ${CONNECTIONS} and p.n = (:pair)::int \\gset`,
-      forPgbench(battleInputsQuery({ voterId: VARS.voter, arena: 'text-to-image' }), defines),
+      `select v.id as voter, p.challenge_id as challenge, p.lgen, p.rgen, md5(random()::text) as ltok, md5(random()::text) as rtok, ${nowSql} as now, (clock_timestamp() + interval '30 minutes')::text as expires, coalesce((select b.id::text from battles b where b.voter_id = v.id order by b.issued_at desc, b.id desc limit 1), '') as known from bench_voters v, bench_pairs p where v.n = (:client_id)::int % ${CONNECTIONS} and p.n = (:pair)::int \\gset`,
+      // As the API sends it: knowing the voter's comparisons up to their latest battle.
+      forPgbench(
+        battleInputsQuery({ voterId: VARS.voter, arena: 'text-to-image', knownLatest: VARS.known }),
+        defines,
+      ),
       forPgbench(
         insertBattleQuery({
           arena: 'text-to-image',

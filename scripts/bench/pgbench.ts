@@ -25,6 +25,7 @@ export const VARS = {
   rtok: 'bench-right-token-stand-in',
   now: '2001-02-03T04:05:06.789Z',
   expires: '2001-02-03T04:35:06.789Z',
+  known: 'bench-known-latest-stand-in',
 } as const;
 
 /**

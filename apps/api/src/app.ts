@@ -2,9 +2,12 @@ import {
   mountApi,
   OPENAPI_INFO,
   OPENAPI_PATH,
+  OPERATOR_SESSION_SCHEME,
   OPERATOR_TOKEN_SCHEME,
+  operatorSessionScheme,
   operatorTokenScheme,
 } from '@arena/contract';
+import { createMetrics } from '@arena/runtime';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppDeps, AppEnv } from './env';
 import { onError, onNotFound, validationHook } from './errors';
@@ -13,8 +16,11 @@ import { recordAddressKey } from './limits/address-key';
 import { addressOf, limitNewVoters, limitRequests } from './limits/limit-requests';
 import { NO_LIMITS } from './limits/request-limits';
 import { operatorAuth } from './middleware/operator-auth';
+import { mountApiDocs } from './docs/api-docs';
+import { mountQueueBoard } from './queues/mount-queue-board';
 import { readBody } from './middleware/read-body';
 import { requestContext } from './middleware/request-context';
+import { sourceImageUpload } from './middleware/source-image-upload';
 import { voterSession } from './middleware/voter';
 import { apiHandlers } from './routes/handlers';
 import { securityHeaders } from './security/security-headers';
@@ -23,7 +29,7 @@ import { readIndexHtml, serveWeb } from './web/serve-web';
 /** The methods whose requests may carry a body: the body limits apply to them. */
 const BODY_METHODS = ['POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 const PUBLIC_BODY_LIMIT = 64 * 1024;
-/** Operators upload source images as base64 inside JSON. */
+/** Scripts may still send source images as base64 inside JSON (uploads have their own limit). */
 const ADMIN_BODY_LIMIT = 40 * 1024 * 1024;
 
 /**
@@ -31,11 +37,15 @@ const ADMIN_BODY_LIMIT = 40 * 1024 * 1024;
  * goes by path, then the contract's routes are mounted with their handlers in one chain, so the
  * app's type carries every route.
  */
-export function createApp(deps: AppDeps) {
+export function createApp(appDeps: AppDeps) {
+  // Tests of other things pass no metrics: the app then counts into a registry of its own.
+  const deps = { ...appDeps, metrics: appDeps.metrics ?? createMetrics() };
   const { ctx, sessionSecret, trustProxy } = deps;
   const limits = deps.limits ?? NO_LIMITS;
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-  app.use(requestContext(ctx.logger));
+  app.use(
+    requestContext(ctx.logger, { level: deps.requestLogLevel ?? 'info', metrics: deps.metrics }),
+  );
   app.use(
     securityHeaders({
       indexHtml: readIndexHtml(deps.webDir),
@@ -48,6 +58,8 @@ export function createApp(deps: AppDeps) {
   // Only where a body can come: the limit reads the body, which makes the Node adapter build a
   // full web Request for every GET too (a fifth of a cheap route's time). By method, so that a
   // GET or HEAD does not even pass through it.
+  // The source image upload has a limit of its own, which names the field; before the general one.
+  app.post('/api/admin/challenges', sourceImageUpload());
   app.on(BODY_METHODS, '/api/*', (c, next) =>
     c.req.path.startsWith('/api/admin/') ? adminLimit(c, next) : publicLimit(c, next),
   );
@@ -62,12 +74,15 @@ export function createApp(deps: AppDeps) {
   // `/api/battles/*` also matches `/api/battles` itself.
   app.use('/api/battles/*', session);
   app.use('/api/voters/*', session);
+  app.use('/api/suggestions', session);
   app.use('/api/battles/*', recordAddressKey(address, sessionSecret));
+  app.use('/api/suggestions', recordAddressKey(address, sessionSecret));
   app.use('/api/battles', limitRequests(limits, 'battle'));
   app.use('/api/battles/:id/vote', limitRequests(limits, 'vote'));
   app.use('/api/votes/export', limitRequests(limits, 'export', 'GET'));
   app.use('/api/voters/human-check', limitRequests(limits, 'humanCheck'));
-  app.use('/api/admin/*', operatorAuth(ctx));
+  app.use('/api/suggestions', limitRequests(limits, 'suggestion'));
+  app.use('/api/admin/*', operatorAuth(ctx, { trustProxy }));
 
   // The same app, typed with every route it now serves.
   const api = mountApi(app, apiHandlers(deps));
@@ -76,6 +91,11 @@ export function createApp(deps: AppDeps) {
     'securitySchemes',
     OPERATOR_TOKEN_SCHEME,
     operatorTokenScheme,
+  );
+  app.openAPIRegistry.registerComponent(
+    'securitySchemes',
+    OPERATOR_SESSION_SCHEME,
+    operatorSessionScheme,
   );
   // The document describes the routes above, which do not change: built at the first request,
   // then sent as the same bytes.
@@ -87,6 +107,8 @@ export function createApp(deps: AppDeps) {
     });
   });
 
+  mountApiDocs(app);
+  mountQueueBoard(app, deps.queueBoard);
   if (deps.webDir) app.use(serveWeb(deps.webDir));
   app.notFound(onNotFound);
   app.onError(onError);

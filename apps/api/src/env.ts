@@ -1,8 +1,10 @@
 import type { ApiHandlers, ApiRouteName } from '@arena/contract';
-import type { ServiceContext } from '@arena/services';
+import type { Metrics, Readiness } from '@arena/runtime';
+import type { ServiceContext, SessionOperator } from '@arena/services';
 import type { Logger } from 'pino';
 import type { NewVoterCheck } from './human-check/new-voter-check';
 import type { RequestLimits } from './limits/request-limits';
+import type { QueueBoard } from './queues/queue-board';
 
 /** Per-request values the middleware sets for the routes. */
 export interface AppEnv {
@@ -11,6 +13,10 @@ export interface AppEnv {
     logger: Logger;
     voterId: string;
     operatorId: string;
+    /** Set with operatorId: the caller's role (admin or moderator). */
+    operatorRole: 'admin' | 'moderator';
+    /** The console session, when the request came with its cookie rather than a bearer token. */
+    operatorSession: SessionOperator | undefined;
     /** The client's network as a keyed hash (limits/address-key.ts); null if unknown. */
     addressKey: string | null;
   };
@@ -29,6 +35,18 @@ export interface AppDeps {
   limits?: RequestLimits;
   /** Counts new voters per address when human checks are on; none when absent. */
   newVoterCheck?: NewVoterCheck;
+  /** The process's Prometheus metrics (runtime.metrics); a registry of the app's own if absent. */
+  metrics?: Metrics;
+  /** What `/readyz` checks (runtime.readiness); the database alone when absent. */
+  readiness?: Readiness;
+  /** False once the process is shutting down, so that `/readyz` answers 503 meanwhile. */
+  accepting?: () => boolean;
+  /** METRICS_TOKEN: when set, `/metrics` wants it as a bearer token. */
+  metricsToken?: string;
+  /** Queue counts and, with BullMQ, bull-board (queues/queue-board.ts); main.ts makes one. */
+  queueBoard?: QueueBoard;
+  /** The level of the line per request: `info`, or `debug` in the embedded terminal. */
+  requestLogLevel?: 'info' | 'debug';
 }
 
 /** Handlers for some routes of the contract; each route file provides its own. */

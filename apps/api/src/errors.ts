@@ -4,6 +4,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ZodError } from 'zod';
+import { DATABASE_RETRY_AFTER_SECONDS, databaseUnavailableCode } from './database-unavailable';
 import type { AppEnv } from './env';
 
 const STATUS: Record<DomainErrorKind, ContentfulStatusCode> = {
@@ -57,6 +58,20 @@ export function onError(error: Error, c: Context<AppEnv>): Response {
           ? 'invalid_json'
           : 'bad_request';
     return c.json(errorBody(c, code, error.message || 'bad request'), status);
+  }
+  const unavailable = databaseUnavailableCode(error);
+  if (unavailable) {
+    // Lost or refused connections while the database restarts or fails over: the pool
+    // reconnects on its own, and the client may try again (Retry-After), so no 500.
+    c.get('logger')?.warn(
+      { requestId: c.get('requestId'), code: unavailable },
+      'database unavailable',
+    );
+    c.header('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
+    return c.json(
+      errorBody(c, 'database_unavailable', 'the database is unavailable: try again shortly'),
+      503,
+    );
   }
   if (isDataException(error)) {
     // Postgres refused a value the request carried (a NUL character, an out-of-range number):

@@ -14,6 +14,7 @@ const model = {
   modelRef: null,
   releasedAt: null,
   active: true,
+  retiredAt: null,
 };
 const refusal = { code: 'model_not_found', message: 'no such model', requestId: 'r1' };
 const json = (body: unknown, status = 200) => ({ status, contentType: 'application/json', body });
@@ -50,7 +51,7 @@ describe('the contract check of the test client', () => {
 
   it('rejects a status the route does not declare', () => {
     expect(() => checkAgainstContract('GET', '/api/models', json(refusal, 404))).toThrow(
-      /models \(GET \/api\/models\) answered 404: not a declared status \(declared: 200\)/,
+      /models \(GET \/api\/models\) answered 404: not a declared status \(declared: 200, 503\)/,
     );
   });
 

@@ -87,7 +87,7 @@ describe('the worker process', () => {
     );
   });
 
-  it('stops on SIGTERM with exit code 0, its interrupted jobs left to retry', async () => {
+  it('stops on SIGTERM with exit code 0 and no error logged', async () => {
     const id = await launch('cafe-logo');
     const worker = startWorkerProcess(workerEnv({ DEMO_PROFILE: 'fast' }));
     await waitFor(

@@ -19,5 +19,25 @@ export const operatorTokenScheme = {
   description: 'An operator token from `pnpm arena operator create NAME`',
 } as const;
 
-/** Operator routes name the scheme they need, so the document shows the lock on them. */
-export const OPERATOR_SECURITY = [{ [OPERATOR_TOKEN_SCHEME]: [] }];
+export const OPERATOR_SESSION_SCHEME = 'operatorSession';
+/** The console's session cookie (from `POST /api/admin/session`). */
+export const OPERATOR_SESSION_COOKIE = 'arena_operator';
+export const CSRF_HEADER = 'X-CSRF-Token';
+
+export const operatorSessionScheme = {
+  type: 'apiKey',
+  in: 'cookie',
+  name: OPERATOR_SESSION_COOKIE,
+  description:
+    "The console session from `POST /api/admin/session`; every write also needs the session's " +
+    `CSRF token in the \`${CSRF_HEADER}\` header.`,
+} as const;
+
+/**
+ * Operator routes name the schemes they take (either one), so the document shows the lock on
+ * them. Which role a route needs goes by its path (see the API's operator-auth middleware).
+ */
+export const OPERATOR_SECURITY: Array<Record<string, string[]>> = [
+  { [OPERATOR_TOKEN_SCHEME]: [] },
+  { [OPERATOR_SESSION_SCHEME]: [] },
+];

@@ -8,3 +8,4 @@ export * from './challenges';
 export * from './rating';
 export * from './leaderboards';
 export * from './integrity';
+export * from './voter-flags';

@@ -78,3 +78,42 @@ export type SizeSupport =
   | { kind: 'ratios'; ratios: readonly string[]; tiers: readonly ResolutionTier[] }
   /** Any width and height within bounds, rounded to a multiple. */
   | { kind: 'free'; minEdge?: number; maxEdge?: number; multipleOf?: number };
+
+/** A ratio label's value, width over height ("4:3" -> 1.333...). */
+function ratioOf(ratio: AspectRatio): number {
+  const [w, h] = ratio.split(':').map(Number);
+  return w! / h!;
+}
+
+/**
+ * The supported aspect ratio nearest to a picture's, in log space (so 2:1 is as far from 1:1
+ * as 1:2): what an editing challenge asks for when its operator names none.
+ */
+export function nearestAspectRatio(size: PixelSize): AspectRatio {
+  const target = Math.log(size.width / size.height);
+  let best: AspectRatio = '1:1';
+  let bestDistance = Infinity;
+  for (const ratio of ASPECT_RATIOS) {
+    const distance = Math.abs(Math.log(ratioOf(ratio)) - target);
+    if (distance < bestDistance - 1e-9) {
+      best = ratio;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+/** The resolution tier whose square edge is nearest to a size's, in log space. */
+export function nearestResolutionTier(size: PixelSize): ResolutionTier {
+  const scale = Math.sqrt(size.width * size.height) / 1024;
+  let best: ResolutionTier = '1K';
+  let bestDistance = Infinity;
+  for (const tier of RESOLUTION_TIERS) {
+    const distance = Math.abs(Math.log(TIER_SCALE[tier]) - Math.log(scale));
+    if (distance < bestDistance - 1e-9) {
+      best = tier;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}

@@ -3,6 +3,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
+import { lockDataFolder } from './data-dir-lock';
 import { migratePgliteDatabase, migratePostgresUrl } from './migrate';
 import { openPgliteThread } from './pglite-thread';
 import type { Database } from './database';
@@ -42,14 +43,23 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       close: () => client.end({ timeout: 5 }),
     };
   }
-  if (!options.dataDir.startsWith('memory://')) mkdirSync(options.dataDir, { recursive: true });
-  const client = await openPgliteThread(options.dataDir);
+  const inMemory = options.dataDir.startsWith('memory://');
+  if (!inMemory) mkdirSync(options.dataDir, { recursive: true });
+  // One process per folder (data-dir-lock.ts): refused here, before anything is opened.
+  const unlock = inMemory ? () => {} : lockDataFolder(options.dataDir);
+  let client: Awaited<ReturnType<typeof openPgliteThread>>;
+  try {
+    client = await openPgliteThread(options.dataDir);
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   // drizzle's PGlite driver calls only query, exec and transaction, which the thread serves.
   const db = drizzlePglite(client as unknown as PGlite, { schema }) as unknown as Database;
   return {
     db,
     driver: 'pglite',
     migrate: () => migratePgliteDatabase(db),
-    close: () => client.close(),
+    close: () => client.close().finally(unlock),
   };
 }

@@ -1,4 +1,5 @@
 export * from './client';
+export { DataFolderLockedError, type LockHolder } from './data-dir-lock';
 export * from './migrate';
 export * from './schema';
 export * from './ids';

@@ -82,6 +82,8 @@ export interface BullMqRunnerOptions extends BullMqOptions {
   /** How long a job's lock lasts without renewal: a killed worker's jobs return after this. */
   lockDurationMs?: number;
   stalledIntervalMs?: number;
+  /** On stop, how long running jobs may take to finish before they are handed back. */
+  shutdownGraceMs?: number;
 }
 
 /** Runs the handlers for every queue, in this process, from Redis. */
@@ -112,9 +114,12 @@ export function createBullMqRunner(options: BullMqRunnerOptions): JobRunner {
       });
     } catch (error) {
       if (error instanceof PermanentJobError) throw new UnrecoverableError(error.message);
-      if (error instanceof DeferJobError && token) {
+      // A job cut short by shutdown is handed back for another worker to take now.
+      const handBack = shutdown.signal.aborted ? 0 : undefined;
+      const delayMs = error instanceof DeferJobError ? error.delayMs : handBack;
+      if (delayMs !== undefined && token) {
         // Back to the delayed set without counting an attempt.
-        await job.moveToDelayed(Date.now() + error.delayMs, token);
+        await job.moveToDelayed(Date.now() + delayMs, token);
         throw new DelayedError();
       }
       throw error;
@@ -163,8 +168,17 @@ export function createBullMqRunner(options: BullMqRunnerOptions): JobRunner {
       await Promise.all(workers.map((worker) => worker.waitUntilReady()));
     },
     async stop() {
+      // Closing stops fetching at once and waits for running jobs (their locks still renewed).
+      const closed = Promise.all(workers.map((worker) => worker.close()));
+      let grace: NodeJS.Timeout | undefined;
+      await Promise.race([
+        closed,
+        new Promise((resolve) => (grace = setTimeout(resolve, options.shutdownGraceMs ?? 0))),
+      ]);
+      clearTimeout(grace);
+      // Past the grace, handlers see the abort and return; their jobs are handed back above.
       shutdown.abort();
-      await Promise.all(workers.map((worker) => worker.close()));
+      await closed;
       await Promise.all(connections.map((c) => c.quit().catch(() => c.disconnect())));
     },
   };

@@ -14,6 +14,7 @@ import {
   type JobRequest,
   type JobRunner,
 } from './port';
+import { queueNamesOfJobs, type QueueDepths } from './queue-depths';
 
 type JobState = 'waiting' | 'delayed' | 'active' | 'failed';
 
@@ -39,6 +40,8 @@ export type InProcessJobs = JobQueue &
   JobRunner & {
     /** Resolves once nothing is waiting, delayed or running. */
     idle(): Promise<void>;
+    /** Jobs per queue and state now (metrics). */
+    depths(): Promise<QueueDepths>;
   };
 
 /**
@@ -105,9 +108,11 @@ export function createInProcessJobs(options: InProcessJobsOptions = {}): InProce
       });
       jobs.delete(job.id);
     } catch (error) {
-      if (error instanceof DeferJobError && running) {
+      if (error instanceof DeferJobError) {
         job.attemptsMade -= 1; // a deferral is not an attempt
-        schedule(job, error.delayMs);
+        // Handed back while stopping: nothing survives the process, the reconciler re-enqueues.
+        if (running) schedule(job, error.delayMs);
+        else jobs.delete(job.id);
         return;
       }
       const permanent = error instanceof PermanentJobError || error instanceof ZodError;
@@ -186,6 +191,14 @@ export function createInProcessJobs(options: InProcessJobsOptions = {}): InProce
         idleWaiters.push(resolve);
         checkIdle();
       });
+    },
+    async depths() {
+      const depths: QueueDepths = {};
+      for (const queue of queueNamesOfJobs()) {
+        depths[queue] = { waiting: 0, active: 0, delayed: 0, failed: 0 };
+      }
+      for (const job of jobs.values()) depths[queueOf(job)]![job.state] += 1;
+      return depths;
     },
   };
 }

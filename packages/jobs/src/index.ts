@@ -5,6 +5,7 @@ export * from './in-process';
 export * from './logger';
 export * from './names';
 export * from './port';
+export * from './queue-depths';
 export * from './redis';
 export * from './limits/limiter';
 export * from './limits/memory-limiter';

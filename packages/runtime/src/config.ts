@@ -2,6 +2,8 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { humanCheckConfig, humanCheckEnvSchema, refineHumanCheck } from './human-check-config';
 import { limitsConfig, limitsEnvSchema } from './limits-config';
+import { refineStorage, storageConfig, storageEnvSchema } from './storage-config';
+import { opsConfig, opsEnvSchema } from './ops-config';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -48,6 +50,16 @@ const envSchema = z
     RECONCILE_INTERVAL_MS: z.coerce.number().int().positive().default(60_000),
     /** A running job's lock; a killed worker's jobs go back to the queue once it lapses. */
     JOB_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
+    /**
+     * A worker's claims (provider slots, generations) last this long unless renewed, which a
+     * live worker does every third of it: a dead worker's claims free within this.
+     */
+    WORKER_LEASE_MS: z.coerce.number().int().min(1000).default(15_000),
+    /**
+     * On SIGTERM a worker lets running jobs finish this long, then hands the rest back; the API
+     * lets requests in flight finish this long, then closes their connections.
+     */
+    SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(20_000),
     /** Bootstrap rounds of each published leaderboard's intervals. */
     LEADERBOARD_BOOTSTRAP_ROUNDS: z.coerce.number().int().min(10).max(10_000).default(100),
     /** A recompute waits this long after a vote, so a burst of votes costs one recompute. */
@@ -69,14 +81,16 @@ const envSchema = z
     SCREENING_MIN_VOTES: z.coerce.number().int().min(1).default(5),
     /** Key of the voter-id hash in vote exports; derived from the session secret when unset. */
     EXPORT_SALT: z.string().min(32).optional(),
-    LOG_LEVEL: z
-      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
-      .default('info'),
+    /** Default: `info`, or `warn` for the embedded terminal's short lines (LOG_FORMAT). */
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
     TRUST_PROXY: bool.default(false),
   })
   .extend(limitsEnvSchema.shape)
+  .extend(opsEnvSchema.shape)
   .extend(humanCheckEnvSchema.shape)
-  .superRefine(refineHumanCheck);
+  .extend(storageEnvSchema.shape)
+  .superRefine(refineHumanCheck)
+  .superRefine(refineStorage);
 
 export type AppConfig = ReturnType<typeof loadConfig>;
 
@@ -115,6 +129,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     generationTimeoutMs: e.GENERATION_TIMEOUT_MS,
     reconcileIntervalMs: e.RECONCILE_INTERVAL_MS,
     jobLockMs: e.JOB_LOCK_MS,
+    workerLeaseMs: e.WORKER_LEASE_MS,
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     leaderboard: {
       bootstrapRounds: e.LEADERBOARD_BOOTSTRAP_ROUNDS,
       debounceMs: e.LEADERBOARD_DEBOUNCE_MS,
@@ -128,9 +144,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       minVotes: e.SCREENING_MIN_VOTES,
     },
     exportSalt: e.EXPORT_SALT,
-    logLevel: e.LOG_LEVEL,
+    logLevel: e.LOG_LEVEL ?? (opsConfig(e).logFormat === 'pretty' ? 'warn' : 'info'),
     trustProxy: e.TRUST_PROXY,
     limits: limitsConfig(e),
+    ops: opsConfig(e),
     humanCheck: humanCheckConfig(e),
+    storage: storageConfig(e, dataDir),
   };
 }

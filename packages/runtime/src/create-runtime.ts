@@ -1,14 +1,17 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, type DatabaseHandle } from '@arena/db';
 import { createMemoryLimiter, createRedisLimiter } from '@arena/jobs';
 import { createJobHandlers, type ServiceContext } from '@arena/services';
-import { createFsImageStore } from '@arena/storage';
 import type { Logger } from 'pino';
 import type { AppConfig } from './config';
 import { createHumanVerifier } from './human-verifier';
 import { createJobTransport } from './job-transport';
+import { createObservability, type Observability } from './observability';
 import { createProviderRegistry, type ProviderRegistryOptions } from './provider-registry';
 import { startSchedules } from './schedules';
+import { createImageStore } from './storage-config';
 
 export interface RuntimeOptions {
   config: AppConfig;
@@ -26,6 +29,9 @@ export interface RuntimeOptions {
 export interface Runtime {
   ctx: ServiceContext;
   database: DatabaseHandle;
+  /** Prometheus metrics of this process, and its readiness checks (observability.ts). */
+  metrics: Observability['metrics'];
+  readiness: Observability['readiness'];
   /** Starts running jobs (when this process does), the reconciler and the schedules. */
   startJobs(): Promise<void>;
   close(): Promise<void>;
@@ -46,13 +52,14 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   await database.migrate();
 
   const jobs = createJobTransport(config, logger, options.runJobs);
+  const leaseMs = config.workerLeaseMs;
   const limiter = config.redisUrl
-    ? createRedisLimiter({ redisUrl: config.redisUrl, prefix: config.queuePrefix })
-    : createMemoryLimiter();
+    ? createRedisLimiter({ redisUrl: config.redisUrl, prefix: config.queuePrefix, leaseMs })
+    : createMemoryLimiter({ leaseMs });
   const ctx: ServiceContext = {
     db: database.db,
     queue: jobs.queue,
-    store: createFsImageStore(config.dataDir),
+    store: createImageStore(config.storage, logger),
     providers: createProviderRegistry({
       env: options.env,
       demo: config.demo,
@@ -65,22 +72,31 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       config.humanCheck.provider === 'off' ? undefined : createHumanVerifier(config.humanCheck),
     logger,
     now: () => new Date(),
+    // Names this process in generation leases (and in logs): host, pid and a random part.
+    workerId: `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`,
   };
 
+  const observability = createObservability(config, ctx, jobs, logger);
   let stopSchedules: (() => void) | undefined;
   return {
     ctx,
     database,
+    metrics: observability.metrics,
+    readiness: observability.readiness,
     async startJobs() {
       if (!jobs.runner) return;
-      await jobs.runner.start(createJobHandlers(ctx));
+      await jobs.runner.start(observability.instrument(createJobHandlers(ctx)));
+      observability.runnerStarted();
       stopSchedules = await startSchedules(ctx, config);
     },
     async close() {
       stopSchedules?.();
+      await observability.runnerStopping();
       await jobs.runner?.stop();
       await jobs.queue.close();
       await limiter.close();
+      await ctx.store.close?.();
+      await observability.close();
       await database.close();
     },
   };

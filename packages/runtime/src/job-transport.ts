@@ -40,6 +40,7 @@ export function createJobTransport(
           logger,
           lockDurationMs: config.jobLockMs,
           stalledIntervalMs: config.jobLockMs,
+          shutdownGraceMs: config.shutdownGraceMs,
         })
       : undefined,
   };

@@ -34,6 +34,9 @@ export const limitsEnvSchema = z.object({
   /** Human-check tokens posted for verification (each costs a call to the provider). */
   LIMIT_HUMAN_CHECKS_PER_MINUTE: limit(10),
   LIMIT_HUMAN_CHECKS_PER_MINUTE_PER_ADDRESS: limit(60),
+  /** Challenge suggestions from the site (each waits for an operator to read it). */
+  LIMIT_SUGGESTIONS_PER_HOUR: limit(5),
+  LIMIT_SUGGESTIONS_PER_HOUR_PER_ADDRESS: limit(20),
 });
 
 type LimitsEnv = z.infer<typeof limitsEnvSchema>;
@@ -52,6 +55,8 @@ export function limitsConfig(e: LimitsEnv) {
     exportsPerHourPerAddress: e.LIMIT_EXPORTS_PER_HOUR_PER_ADDRESS,
     humanChecksPerMinute: e.LIMIT_HUMAN_CHECKS_PER_MINUTE,
     humanChecksPerMinutePerAddress: e.LIMIT_HUMAN_CHECKS_PER_MINUTE_PER_ADDRESS,
+    suggestionsPerHour: e.LIMIT_SUGGESTIONS_PER_HOUR,
+    suggestionsPerHourPerAddress: e.LIMIT_SUGGESTIONS_PER_HOUR_PER_ADDRESS,
   };
 }
 

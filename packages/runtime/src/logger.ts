@@ -1,4 +1,5 @@
 import pino, { type DestinationStream, type Logger } from 'pino';
+import { humanOutput } from './human-log';
 
 /** Lines are written in blocks of at least this many bytes… */
 const LOG_BLOCK_BYTES = 8192;
@@ -42,6 +43,8 @@ export function createLogger(
           '*.apiKey',
           'token',
           '*.token',
+          '*.metricsToken',
+          '*.*.metricsToken',
           // The human-check secret, also inside a logged configuration.
           'secret',
           '*.secret',
@@ -54,3 +57,18 @@ export function createLogger(
     destination,
   );
 }
+
+export type LogFormat = 'json' | 'pretty';
+
+/**
+ * Where a process's lines go: JSON lines on standard output (in blocks when `buffered`, for
+ * the API's line per request), or short human lines for the embedded terminal.
+ */
+export function logOutput(format: LogFormat, buffered: boolean): DestinationStream | undefined {
+  if (format === 'pretty') return humanOutput();
+  return buffered ? bufferedStandardOutput() : undefined;
+}
+
+/** The level of the routine lines (one per request, one per job): hidden in the terminal. */
+export const routineLevel = (format: LogFormat): 'info' | 'debug' =>
+  format === 'pretty' ? 'debug' : 'info';

@@ -15,6 +15,11 @@ export interface ServiceConfig {
   maxOpenBattles: number;
   /** Deadline of one provider call, downloads included. */
   generationTimeoutMs: number;
+  /**
+   * A worker's claim on a generation lasts this long unless renewed (every third of it) while
+   * its provider call runs; 15 s when unset.
+   */
+  workerLeaseMs?: number;
   leaderboard: {
     bootstrapRounds: number;
     debounceMs: number;
@@ -75,4 +80,6 @@ export interface ServiceContext {
   humanCheck?: HumanVerifier;
   logger: Logger;
   now: () => Date;
+  /** This process in generation leases; the runtime names it (one id per process when unset). */
+  workerId?: string;
 }

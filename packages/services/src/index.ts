@@ -12,6 +12,7 @@ export type {
 } from './context';
 export { createJobHandlers } from './jobs/job-handlers';
 export { checkHealth } from './health/check-health';
+export { readGenerationTelemetry, type GenerationTelemetry } from './health/generation-telemetry';
 
 // Voting
 export { createVoter } from './voters/create-voter';
@@ -35,6 +36,27 @@ export { readSourceImage } from './challenges/read-source-image';
 export { listCategories } from './reads/list-categories';
 export { listChallenges } from './reads/list-challenges';
 export { listModels } from './reads/list-models';
+
+// The catalog and challenges in the operator console
+export { listAdminModels } from './catalog-admin/admin-models';
+export { createModel } from './catalog-admin/create-model';
+export { updateModel } from './catalog-admin/update-model';
+export { setModelRetired } from './catalog-admin/retire-model';
+export { listAdminProviders } from './catalog-admin/admin-providers';
+export { createProvider } from './catalog-admin/create-provider';
+export { updateProvider } from './catalog-admin/update-provider';
+export { listAdminOfferings } from './catalog-admin/admin-offerings';
+export { createOffering } from './catalog-admin/create-offering';
+export { updateOffering } from './catalog-admin/update-offering';
+export { listAdminCategories } from './catalog-admin/admin-categories';
+export { createCategory } from './catalog-admin/create-category';
+export { updateCategory } from './catalog-admin/update-category';
+export { listAdminChallenges } from './challenges/admin-challenges';
+export { fanOutFingerprint, readFanOut } from './challenges/read-fan-out';
+export type { SourceImageUpload } from './challenges/store-source-image';
+export { retryGeneration } from './generations/retry-generation';
+export { disqualifyGeneration } from './generations/disqualify-generation';
+export { readAdminImage } from './images/admin-image';
 
 // Generation
 export { reconcileGenerations, type ReconcileResult } from './generations/reconcile';
@@ -65,6 +87,34 @@ export { screenVoters, type ScreenVotersResult } from './voters/screen-voters';
 export { listSuspectedVoters } from './voters/list-suspected-voters';
 export { clearVoter } from './voters/clear-voter';
 
+// Moderation and suggestions
+export { setGenerationHidden } from './moderation/set-generation-hidden';
+export { voidVote } from './moderation/void-vote';
+export { voidVoterVotes } from './moderation/void-voter-votes';
+export { setVoterFlag } from './moderation/set-voter-flag';
+export { listModerationVoters } from './moderation/list-moderation-voters';
+export { voterReport } from './moderation/voter-report';
+export { suggestChallenge } from './suggestions/suggest-challenge';
+export { listSuggestions } from './suggestions/list-suggestions';
+export { acceptSuggestion } from './suggestions/accept-suggestion';
+export { rejectSuggestion } from './suggestions/reject-suggestion';
+
 // Operators
 export { authenticateOperator, type Operator } from './operators/authenticate-operator';
 export { createOperatorToken } from './operators/create-operator-token';
+export { recordAudit, type AuditRecord } from './operators/record-audit';
+export { hashOperatorToken, OPERATOR_TOKEN_PREFIX } from './operators/operator-token';
+export { issueOperatorToken } from './operators/issue-operator-token';
+export { createOperator } from './operators/create-operator';
+export { listOperators } from './operators/list-operators';
+export { listOperatorTokens } from './operators/list-operator-tokens';
+export { setOperatorTokenExpiry } from './operators/update-operator-token';
+export { revokeOperatorToken } from './operators/revoke-operator-token';
+export { listAudit } from './operators/list-audit';
+export { openOperatorSession, type OpenedSession } from './operators/open-operator-session';
+export {
+  authenticateOperatorSession,
+  type SessionOperator,
+} from './operators/authenticate-operator-session';
+export { closeOperatorSession } from './operators/close-operator-session';
+export { csrfMatches } from './operators/session-secrets';

@@ -1,4 +1,5 @@
 import { challenges, generations, generationTries, images } from '@arena/db';
+import { DeferJobError } from '@arena/jobs';
 import { TEST_CATALOG_FILE } from '@arena/testing';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -30,10 +31,14 @@ describe('running a generation', () => {
     const id = await findChallengeIdBySlug(test.ctx, { slug: 'cafe-logo' });
     await launchChallenge(test.ctx, { challengeId: id });
     const [target] = await db().select().from(generations).where(eq(generations.challengeId, id));
-    await Promise.all([
+    const runs = await Promise.allSettled([
       runGeneration(test.ctx, { generationId: target!.id, job }),
       runGeneration(test.ctx, { generationId: target!.id, job }),
     ]);
+    // Both finish, or the one that found the other's lease is deferred (no second call).
+    for (const run of runs) {
+      if (run.status === 'rejected') expect(run.reason).toBeInstanceOf(DeferJobError);
+    }
     // And once more after it finished: a no-op.
     await runGeneration(test.ctx, { generationId: target!.id, job });
     const [row] = await db().select().from(generations).where(eq(generations.id, target!.id));

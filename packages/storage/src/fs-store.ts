@@ -1,17 +1,12 @@
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import type { ImageStore } from './image-store';
-
-const SAFE_KEY = /^[A-Za-z0-9_-]+(\/[A-Za-z0-9_.-]+)*$/;
+import { checkStorageKey, type ImageStore } from './image-store';
 
 /** Images on the local disk, written atomically (temp file then rename). */
 export function createFsImageStore(root: string): ImageStore {
   const base = resolve(root);
-  const pathOf = (key: string) => {
-    if (!SAFE_KEY.test(key) || key.includes('..')) throw new Error(`unsafe storage key: ${key}`);
-    return join(base, key);
-  };
+  const pathOf = (key: string) => join(base, checkStorageKey(key));
   return {
     async put(key, bytes) {
       const path = pathOf(key);
@@ -32,9 +27,4 @@ export function createFsImageStore(root: string): ImageStore {
       await rm(pathOf(key), { force: true });
     },
   };
-}
-
-/** Spreads images over 256 folders so no folder grows huge. */
-export function storageKeyFor(imageId: string, extension = 'webp'): string {
-  return `images/${imageId.slice(0, 2)}/${imageId}.${extension}`;
 }

@@ -22,6 +22,8 @@ export interface VoteSpec {
   counted?: boolean;
   /** The client network's keyed hash the battle and vote came from (votes.address_key). */
   addressKey?: string;
+  /** Time from the later image's first view to the vote; 2 s unless given. */
+  decisionMs?: number;
 }
 
 const CHUNK = 500;
@@ -95,7 +97,7 @@ export async function insertVotes(db: Database, specs: readonly VoteSpec[]): Pro
         leftGenerationId: left.generationId,
         rightGenerationId: right.generationId,
         outcome: spec.outcome,
-        decisionMs: 2_000,
+        decisionMs: spec.decisionMs ?? 2_000,
         counted: spec.counted ?? true,
         addressKey: spec.addressKey ?? null,
         createdAt: at,

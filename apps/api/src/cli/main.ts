@@ -5,17 +5,18 @@ import { UsageError } from './usage-error';
  * `simulate`) does not load the services, the providers and the database drivers first.
  *
  * `pnpm arena <command>`: operator tasks from the command line. Commands that touch the
- * database use the same configuration as the server (PGlite under ./data by default: stop
- * the embedded server first, PGlite allows one process at a time).
+ * database use the same configuration as the server. With PGlite (./data, the default) one
+ * process at a time holds the folder: while the embedded server runs, such a command is
+ * refused before it opens or writes anything (exit status 75), and works once it stops.
  */
 const COMMANDS: Record<string, { run: (args: string[]) => Promise<void>; help: string }> = {
   operator: {
     run: async (args) => (await import('./commands/operator')).operatorCommand(args),
-    help: 'operator create NAME [--label TEXT]   create an operator API token',
+    help: 'operator create NAME [--role admin|moderator] [--label TEXT]   create an operator and print a token',
   },
   catalog: {
     run: async (args) => (await import('./commands/catalog')).catalogCommand(args),
-    help: 'catalog sync [--file catalog.json]    apply the catalog file to the database',
+    help: 'catalog sync [--file catalog.json] [--force]   apply the catalog file (console edits kept unless --force)',
   },
   generate: {
     run: async (args) => (await import('./commands/generate')).generateCommand(args),
@@ -65,6 +66,11 @@ const isArgumentError = (error: unknown) =>
   String((error as { code?: unknown })?.code ?? '').startsWith('ERR_PARSE_ARGS');
 /** The runtime's ConfigError, known by name: importing the runtime here would load it all. */
 const isConfigError = (error: unknown) => error instanceof Error && error.name === 'ConfigError';
+/** The database package's DataFolderLockedError: the server holds the PGlite folder. */
+const isFolderLocked = (error: unknown) =>
+  error instanceof Error && error.name === 'DataFolderLockedError';
+/** EX_TEMPFAIL (sysexits.h): nothing was done; the same command works later. */
+const FOLDER_LOCKED_EXIT = 75;
 
 main().then(
   () => process.exit(process.exitCode ?? 0),
@@ -72,6 +78,10 @@ main().then(
     if (error instanceof UsageError || isConfigError(error) || isArgumentError(error)) {
       console.error(error.message);
       process.exit(2);
+    }
+    if (isFolderLocked(error)) {
+      console.error(`refused: ${(error as Error).message}`);
+      process.exit(FOLDER_LOCKED_EXIT);
     }
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);

@@ -12,7 +12,7 @@ const MINUTE = 60;
 const HOUR = 3600;
 const DAY = 86_400;
 
-export type LimitedAction = 'battle' | 'vote' | 'newVoter' | 'export' | 'humanCheck';
+export type LimitedAction = 'battle' | 'vote' | 'newVoter' | 'export' | 'humanCheck' | 'suggestion';
 
 export interface RequestLimits {
   /** Counts one `action` against each key's limits; throws a 429 error past any of them. */
@@ -45,6 +45,10 @@ function rules(config: LimitsConfig): Record<LimitedAction, Rule[]> {
       { on: 'voter', points: config.humanChecksPerMinute, duration: MINUTE },
       { on: 'address', points: config.humanChecksPerMinutePerAddress, duration: MINUTE },
     ],
+    suggestion: [
+      { on: 'voter', points: config.suggestionsPerHour, duration: HOUR },
+      { on: 'address', points: config.suggestionsPerHourPerAddress, duration: HOUR },
+    ],
   };
 }
 
@@ -54,6 +58,7 @@ const MESSAGES: Record<LimitedAction, string> = {
   newVoter: 'too many new sessions from this address; try again later',
   export: 'too many exports from this address; try again later',
   humanCheck: 'too many human checks in a short time; wait a moment',
+  suggestion: 'too many suggestions in a short time; try again later',
 };
 
 /**

@@ -1,11 +1,6 @@
-import {
-  clearVoter,
-  closeChallenge,
-  createChallenge,
-  launchChallenge,
-  listSuspectedVoters,
-} from '@arena/services';
+import { clearVoter, closeChallenge, launchChallenge, listSuspectedVoters } from '@arena/services';
 import type { AppDeps, Handlers } from '../env';
+import { createChallengeFromRequest } from './create-challenge';
 
 /** Operator endpoints; the app puts them behind operator authentication. */
 export function adminHandlers({
@@ -14,16 +9,15 @@ export function adminHandlers({
   'createChallenge' | 'launchChallenge' | 'closeChallenge' | 'listVoters' | 'clearVoter'
 > {
   return {
-    createChallenge: async (c) =>
-      c.json(
-        await createChallenge(ctx, {
-          operatorId: c.get('operatorId'),
-          challenge: c.req.valid('json'),
-        }),
-        201,
-      ),
+    createChallenge: async (c) => createChallengeFromRequest(c, ctx),
     launchChallenge: async (c) =>
-      c.json(await launchChallenge(ctx, { challengeId: c.req.valid('param').id }), 202),
+      c.json(
+        await launchChallenge(ctx, {
+          challengeId: c.req.valid('param').id,
+          operatorId: c.get('operatorId'),
+        }),
+        202,
+      ),
     closeChallenge: async (c) =>
       c.json(
         await closeChallenge(ctx, {

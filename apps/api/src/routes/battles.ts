@@ -2,7 +2,7 @@ import { issueBattle, recordVote } from '@arena/services';
 import type { AppDeps, Handlers } from '../env';
 
 /** Battles and votes; the app binds these requests to a voter session first. */
-export function battleHandlers({ ctx }: AppDeps): Handlers<'createBattle' | 'vote'> {
+export function battleHandlers({ ctx, metrics }: AppDeps): Handlers<'createBattle' | 'vote'> {
   return {
     createBattle: async (c) => {
       const body = c.req.valid('json');
@@ -12,6 +12,7 @@ export function battleHandlers({ ctx }: AppDeps): Handlers<'createBattle' | 'vot
         category: body.category,
         addressKey: c.get('addressKey'),
       });
+      metrics?.battlesIssued.inc({ arena: body.arena });
       c.header('Cache-Control', 'no-store');
       return c.json(battle, 201);
     },
@@ -22,6 +23,7 @@ export function battleHandlers({ ctx }: AppDeps): Handlers<'createBattle' | 'vot
         outcome: c.req.valid('json').outcome,
         addressKey: c.get('addressKey'),
       });
+      metrics?.votes.inc({ counted: String(result.counted) });
       c.header('Cache-Control', 'no-store');
       return c.json(result, 200);
     },

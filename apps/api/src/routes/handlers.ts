@@ -1,5 +1,9 @@
 import type { AppDeps } from '../env';
 import { adminHandlers } from './admin';
+import { adminAccountHandlers } from './admin-accounts';
+import { adminCatalogHandlers } from './admin-catalog';
+import { adminChallengeHandlers } from './admin-challenges';
+import { adminModerationHandlers } from './admin-moderation';
 import { battleHandlers } from './battles';
 import { healthHandlers } from './health';
 import { imageHandlers } from './images';
@@ -7,6 +11,7 @@ import { modelProviderHandlers } from './model-providers';
 import { openDataHandlers } from './open-data';
 import { publicCatalogHandlers } from './public-catalog';
 import { resultHandlers } from './results';
+import { suggestionHandlers } from './suggestions';
 import { voterHandlers } from './voters';
 
 /**
@@ -24,5 +29,10 @@ export function apiHandlers(deps: AppDeps) {
     ...resultHandlers(deps),
     ...openDataHandlers(deps),
     ...adminHandlers(deps),
+    ...adminAccountHandlers(deps),
+    ...adminCatalogHandlers(deps),
+    ...adminChallengeHandlers(deps),
+    ...adminModerationHandlers(deps),
+    ...suggestionHandlers(deps),
   };
 }

@@ -1,4 +1,11 @@
-import { auditLog, challenges, generations, operatorTokens } from '@arena/db';
+import {
+  auditLog,
+  challenges,
+  generations,
+  operators,
+  operatorSessions,
+  operatorTokens,
+} from '@arena/db';
 import { createOperatorToken } from '@arena/services';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +14,13 @@ import { startVotableArena, type TestArena } from '../support/arena';
 import { TestClient } from '../support/client';
 import { challengeId, rowCounts } from '../support/db';
 import { expectError } from '../support/errors';
+import {
+  adminRouteCalls,
+  consoleLogin,
+  moderatorMayCall,
+  operatorWithToken,
+  rawRequest,
+} from '../support/operators';
 
 /** Who may call the operator endpoints (routes/admin.ts, middleware/operator-auth.ts). */
 describe('operator authentication', () => {
@@ -75,6 +89,111 @@ describe('operator authentication', () => {
     expect(await rowCounts(arena, { challenges, auditLog, generations })).toEqual(before);
     expect(await statusOf(pending.id)).toBe('draft');
     expect(await statusOf(open)).toBe('voting');
+  });
+
+  it('refuses every admin route of the contract without working credentials, and changes nothing', async () => {
+    const calls = adminRouteCalls();
+    // The accounts' own routes at least: the list grows as other areas add theirs.
+    expect(calls.map((call) => call.name)).toEqual(
+      expect.arrayContaining([
+        'createChallenge',
+        'listOperators',
+        'revokeOperatorToken',
+        'listAudit',
+      ]),
+    );
+    const revoked = await operatorWithToken(arena, 'revoked-one');
+    const expired = await operatorWithToken(arena, 'expired-one');
+    const revokedSession = await consoleLogin(arena, revoked.token);
+    const expiredSession = await consoleLogin(arena, expired.token);
+    // After login: the sessions must end with their tokens.
+    await db()
+      .update(operatorTokens)
+      .set({ revokedAt: new Date() })
+      .where(eq(operatorTokens.operatorId, revoked.operatorId));
+    await db()
+      .update(operatorTokens)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(operatorTokens.operatorId, expired.operatorId));
+    const tables = {
+      challenges,
+      auditLog,
+      generations,
+      operators,
+      operatorTokens,
+      operatorSessions,
+    };
+    const before = await rowCounts(arena, tables);
+
+    const credentials: Array<[string, Record<string, string>, string]> = [
+      ['no credentials', {}, 'operator_token_required'],
+      [
+        'a wrong token',
+        { authorization: `Bearer arena_op_${'x'.repeat(43)}` },
+        'operator_token_invalid',
+      ],
+      ['a revoked token', { authorization: `Bearer ${revoked.token}` }, 'operator_token_invalid'],
+      ['an expired token', { authorization: `Bearer ${expired.token}` }, 'operator_token_expired'],
+      [
+        'a session of a token revoked since',
+        { cookie: revokedSession.cookie, 'x-csrf-token': revokedSession.csrf },
+        'operator_session_invalid',
+      ],
+      [
+        'a session of a token expired since',
+        { cookie: expiredSession.cookie, 'x-csrf-token': expiredSession.csrf },
+        'operator_session_invalid',
+      ],
+      ['a made-up session', { cookie: 'arena_operator=made-up' }, 'operator_session_invalid'],
+    ];
+    for (const call of calls) {
+      for (const [label, headers, code] of credentials) {
+        const response = await rawRequest(arena, call.method, call.path, headers);
+        expect(
+          { status: response.status, code: response.body?.code },
+          `${label}: ${call.name}`,
+        ).toEqual({
+          status: 401,
+          code,
+        });
+      }
+    }
+    expect(await rowCounts(arena, tables)).toEqual(before);
+  });
+
+  it('refuses a moderator every admin-only route, and lets them past the role check elsewhere', async () => {
+    const moderator = await operatorWithToken(arena, 'mod', { role: 'moderator' });
+    const session = await consoleLogin(arena, moderator.token);
+    const tables = { challenges, auditLog, generations, operators, operatorTokens };
+    const before = await rowCounts(arena, tables);
+    const ways: Array<[string, Record<string, string>]> = [
+      ['bearer', { authorization: `Bearer ${moderator.token}` }],
+      ['session', { cookie: session.cookie, 'x-csrf-token': session.csrf }],
+    ];
+    // Logging out would end the session the loop goes on using: the session routes are
+    // everyone's anyway (admin-session.int.test.ts).
+    const calls = adminRouteCalls().filter((call) => call.name !== 'closeOperatorSession');
+    for (const call of calls) {
+      for (const [way, headers] of ways) {
+        const response = await rawRequest(arena, call.method, call.path, headers);
+        const label = `moderator (${way}): ${call.method} ${call.path}`;
+        if (moderatorMayCall(call.path)) {
+          expect(response.status, label).not.toBe(401);
+          expect(response.body?.code, label).not.toBe('operator_role_forbidden');
+        } else {
+          expect({ status: response.status, code: response.body?.code }, label).toEqual({
+            status: 403,
+            code: 'operator_role_forbidden',
+          });
+        }
+      }
+    }
+    expect(await rowCounts(arena, tables)).toEqual(before);
+    // The rule is the path's, not the handler's: an admin passes where the moderator did not.
+    const admin = await rawRequest(arena, 'GET', '/api/admin/operators', {
+      authorization: `Bearer ${token}`,
+    });
+    expect(admin.status).toBe(200);
   });
 
   it('takes the Bearer scheme in any case, as HTTP defines it', async () => {

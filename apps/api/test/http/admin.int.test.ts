@@ -216,7 +216,7 @@ describe('operator endpoints', () => {
         'a source that is no image',
         draft('n', { ...editing, sourceImageBase64: 'bm90IGFuIGltYWdl' }),
         400,
-        'source_image_rejected',
+        'source_image_not_image',
       ],
       ['a taken slug', draft('rainy-street'), 409, 'slug_taken'],
       [

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { challenges, generations, images } from '@arena/db';
 import { fakePng } from '@arena/fake-providers';
 import { closeChallenge, createChallenge } from '@arena/services';
+import { startS3Server, type TestS3Server } from '@arena/testing';
 import { eq } from 'drizzle-orm';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -47,12 +48,19 @@ function expectImageHeaders(response: TestResponse) {
     expect(response.headers.get(name), name).toBeNull();
 }
 
+/** Each database driver with the image folder, and Postgres with an S3 bucket (s3rver). */
+const SETUPS = [
+  ...DRIVERS.map((driver) => ({ driver, storage: 'folder' })),
+  { driver: 'postgres', storage: 's3' },
+] as const;
+
 /**
  * GET /api/battle-images/{token}, /api/source-images/{id} and /api/result-images/{id}, on each
- * database driver: image bytes whose responses tell nothing about the model behind them.
+ * setup: image bytes whose responses tell nothing about the model behind them.
  */
-describe.each(DRIVERS)('images on %s', (driver) => {
+describe.each(SETUPS)('images on $driver, $storage store', ({ driver, storage }) => {
   let arena: TestArena;
+  let s3: TestS3Server | undefined;
   const client = () => new TestClient(arena.app);
   const db = () => arena.runtime.ctx.db;
 
@@ -67,10 +75,12 @@ describe.each(DRIVERS)('images on %s', (driver) => {
   }
 
   beforeAll(async () => {
-    arena = await startVotableArena(driver);
+    if (storage === 's3') s3 = await startS3Server();
+    arena = await startVotableArena(driver, s3?.env);
   });
   afterAll(async () => {
     await arena?.close();
+    await s3?.close();
   });
 
   it("serves each side of a battle as this battle's own variant: one size, one length, no metadata", async () => {

@@ -48,7 +48,9 @@ const unreadable = (status: number) =>
   new ApiError('unexpected_response', 'The server sent an unreadable response.', status);
 
 /** A refusal in the one error body, or whatever a proxy in between answered instead. */
-async function refusal(response: ClientResponse<unknown>): Promise<ApiError> {
+export async function refusal(
+  response: Pick<Response, 'json' | 'status' | 'statusText'>,
+): Promise<ApiError> {
   const payload: unknown = await response.json().catch(() => null);
   if (isErrorBody(payload)) {
     return new ApiError(

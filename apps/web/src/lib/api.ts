@@ -142,3 +142,11 @@ export function getModelProviders(slug: string, options?: RequestOptions) {
     options,
   );
 }
+
+/** A challenge a voter suggests; it waits for an operator to accept it as a draft or reject it. */
+export function suggestChallenge(
+  input: { prompt: string; arena: Arena; category?: string },
+  options?: RequestOptions,
+) {
+  return call((init) => api.suggestions.$post({ json: input }, init), options);
+}

@@ -7,6 +7,7 @@ import {
   createdChallengeSchema,
   launchResultSchema,
 } from '../schemas/admin';
+import { createChallengeForm } from '../schemas/admin-challenges';
 import { uuidParams, voterStatusQuery } from '../schemas/params';
 import { clearedVoterSchema, suspectedVotersSchema } from '../schemas/voters';
 
@@ -16,9 +17,20 @@ export const createChallenge = createRoute({
   method: 'post',
   path: '/api/admin/challenges',
   summary: 'Add a draft challenge',
+  description:
+    'JSON, or multipart/form-data with the source image of an image-editing challenge as ' +
+    'the file `sourceImage` (PNG, JPEG or WebP; SVG, other files, oversized files and images ' +
+    'of too many pixels are refused with the field named in `details.field`). Without ' +
+    '`aspectRatio`, an editing challenge takes the nearest supported ratio of its source image.',
   security: OPERATOR_SECURITY,
   request: {
-    body: { required: true, content: { 'application/json': { schema: createChallengeInput } } },
+    // Not `required`: the body is one of the two types, and each validator runs on its own.
+    body: {
+      content: {
+        'application/json': { schema: createChallengeInput },
+        'multipart/form-data': { schema: createChallengeForm },
+      },
+    },
   },
   responses: {
     201: json(createdChallengeSchema, 'The draft challenge'),

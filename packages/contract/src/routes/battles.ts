@@ -13,11 +13,14 @@ export const createBattle = createRoute({
   path: '/api/battles',
   summary: 'Get a new blind battle',
   description:
-    'Two anonymous answers to one challenge, placed left/right at random. Nothing in the response names a model.',
+    'Two anonymous answers to one challenge, placed left/right at random. Nothing in the response names a model. 403 `voter_banned` for a voter an operator banned.',
   request: {
     body: { required: true, content: { 'application/json': { schema: battleRequestSchema } } },
   },
-  responses: { 201: json(battleSchema, 'A battle'), ...errorResponses(400, 404, 413, 415, 429) },
+  responses: {
+    201: json(battleSchema, 'A battle'),
+    ...errorResponses(400, 403, 404, 413, 415, 429),
+  },
 });
 
 export const vote = createRoute({
@@ -25,7 +28,7 @@ export const vote = createRoute({
   path: '/api/battles/{id}/vote',
   summary: 'Vote on a battle',
   description:
-    'Single use and bound to the voter who got the battle. Reveals both models and the rating changes. 403 `human_check_required` (details: provider and site key) when the voter must pass the human check first; the battle stays open for the vote to be sent again.',
+    'Single use and bound to the voter who got the battle. Reveals both models and the rating changes. 403 `voter_banned` for a voter an operator banned; 403 `human_check_required` (details: provider and site key) when the voter must pass the human check first; the battle stays open for the vote to be sent again.',
   request: {
     params: uuidParams,
     body: { required: true, content: { 'application/json': { schema: voteRequestSchema } } },

@@ -1,7 +1,58 @@
+import { createRoute, type RouteConfig } from '@hono/zod-openapi';
 import { clearVoter, closeChallenge, createChallenge, launchChallenge, listVoters } from './admin';
+import {
+  closeOperatorSession,
+  createOperator,
+  createOperatorTokenRoute,
+  currentOperatorSession,
+  listAudit,
+  listOperators,
+  listOperatorTokens,
+  openOperatorSession,
+  queueDepths,
+  revokeOperatorToken,
+  updateOperatorToken,
+} from './admin-accounts';
+import {
+  createCategory,
+  createModel,
+  createOffering,
+  createProvider,
+  listAdminCategories,
+  listAdminModels,
+  listAdminOfferings,
+  listAdminProviders,
+  retireModel,
+  unretireModel,
+  updateCategory,
+  updateModel,
+  updateOffering,
+  updateProvider,
+} from './admin-catalog';
+import {
+  adminImage,
+  challengeEvents,
+  challengeGenerations,
+  disqualifyGeneration,
+  listAdminChallenges,
+  retryGeneration,
+} from './admin-challenges';
+import {
+  banVoter,
+  flagVoter,
+  hideGeneration,
+  listModerationVoters,
+  unbanVoter,
+  unflagVoter,
+  unhideGeneration,
+  voidVote,
+  voidVoterVotes,
+  voterReport,
+} from './admin-moderation';
 import { createBattle, vote } from './battles';
 import { categories, challenges, leaderboard, modelProviders, models } from './catalog';
-import { health } from './health';
+import { errorResponses } from '../responses';
+import { health, liveness, metrics, readiness } from './health';
 import { battleImage, resultImage, sourceImage } from './images';
 import { exportVotes } from './open-data';
 import {
@@ -13,9 +64,41 @@ import {
   ratingHistory,
 } from './results';
 import { passHumanCheck } from './voters';
+import {
+  acceptSuggestion,
+  listSuggestions,
+  rejectSuggestion,
+  suggestChallenge,
+} from './suggestions';
 
-/** Every route of the HTTP API, by the name its handler goes by. */
-export const routes = {
+/** Every route under /api reads the database: each answers 503 while it is unreachable. */
+const UNAVAILABLE = errorResponses(503);
+/** Every operator route may be refused by the operator-auth middleware (credentials, role, CSRF). */
+const OPERATOR_REFUSALS = errorResponses(401, 403);
+type MayBeUnavailable<R extends { responses: object }> = Omit<R, 'responses'> & {
+  responses: R['responses'] & typeof UNAVAILABLE;
+};
+function mayBeUnavailable<T extends Record<string, RouteConfig>>(
+  table: T,
+): { [K in keyof T]: MayBeUnavailable<T[K]> } {
+  return Object.fromEntries(
+    Object.entries(table).map(([name, route]) => [
+      name,
+      createRoute({
+        ...route,
+        responses: {
+          ...route.responses,
+          ...UNAVAILABLE,
+          ...(route.path.startsWith('/api/admin/') ? OPERATOR_REFUSALS : {}),
+        },
+      }),
+    ]),
+    // Each route keeps its own type, with the 503 added to its responses.
+  ) as unknown as { [K in keyof T]: MayBeUnavailable<T[K]> };
+}
+
+/** The API's routes, by the name its handler goes by. */
+const apiRoutes = mayBeUnavailable({
   health,
   createBattle,
   vote,
@@ -40,7 +123,55 @@ export const routes = {
   closeChallenge,
   listVoters,
   clearVoter,
-} as const;
+  hideGeneration,
+  unhideGeneration,
+  voidVote,
+  voidVoterVotes,
+  flagVoter,
+  unflagVoter,
+  banVoter,
+  unbanVoter,
+  listModerationVoters,
+  voterReport,
+  suggestChallenge,
+  listSuggestions,
+  acceptSuggestion,
+  rejectSuggestion,
+  listAdminModels,
+  createModel,
+  updateModel,
+  retireModel,
+  unretireModel,
+  listAdminProviders,
+  createProvider,
+  updateProvider,
+  listAdminOfferings,
+  createOffering,
+  updateOffering,
+  listAdminCategories,
+  createCategory,
+  updateCategory,
+  listAdminChallenges,
+  challengeGenerations,
+  challengeEvents,
+  retryGeneration,
+  disqualifyGeneration,
+  adminImage,
+  openOperatorSession,
+  currentOperatorSession,
+  closeOperatorSession,
+  listOperators,
+  createOperator,
+  listOperatorTokens,
+  createOperatorToken: createOperatorTokenRoute,
+  updateOperatorToken,
+  revokeOperatorToken,
+  listAudit,
+  queueDepths,
+} as const);
+
+/** Every route of the HTTP API: the API's, and the probes and metrics beside it. */
+export const routes = { ...apiRoutes, liveness, readiness, metrics } as const;
 
 export type ApiRoutes = typeof routes;
 export type ApiRouteName = keyof ApiRoutes;

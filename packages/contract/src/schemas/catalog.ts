@@ -16,6 +16,8 @@ export const modelSummarySchema = modelRefSchema.extend({
   modelRef: z.string().nullable(),
   releasedAt: z.string().nullable(),
   active: z.boolean(),
+  /** When the model was retired: its history and ratings stay, it gets no new challenges. */
+  retiredAt: z.string().nullable(),
 });
 export type ModelSummary = z.infer<typeof modelSummarySchema>;
 export const modelListSchema = z.object({ models: z.array(modelSummarySchema) });

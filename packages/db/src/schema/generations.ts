@@ -64,7 +64,22 @@ export const generations = pgTable(
     ttfbMs: integer('ttfb_ms'),
     latencyMs: integer('latency_ms'),
     finishedAt: timestamptz('finished_at'),
+    /**
+     * The worker running it (its process id) and until when: renewed while its provider call
+     * runs, cleared when the run ends. A lapsed lease means that worker died.
+     */
+    leaseOwner: text('lease_owner'),
+    leaseExpiresAt: timestamptz('lease_expires_at'),
     costUsd: numeric('cost_usd', { precision: 12, scale: 6, mode: 'number' }),
+    /**
+     * An operator's disqualification (the image breaks the challenge's rules): out of
+     * battles and out of the challenge's results.
+     */
+    disqualifiedAt: timestamptz('disqualified_at'),
+    disqualifiedBy: uuid('disqualified_by'),
+    /** Moderation: hidden from battles and galleries (results and past votes keep it). */
+    hiddenAt: timestamptz('hidden_at'),
+    hiddenBy: uuid('hidden_by'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

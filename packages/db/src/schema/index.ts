@@ -5,6 +5,7 @@ export * from './generation-tries';
 export * from './generations';
 export * from './images';
 export * from './leaderboard-snapshots';
+export * from './moderation';
 export * from './models';
 export * from './offerings';
 export * from './operators';

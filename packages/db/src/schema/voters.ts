@@ -47,5 +47,9 @@ export const voters = pgTable(
     index('voters_unscreened')
       .on(t.id)
       .where(sql`${t.votesCast} > ${t.votesScreened}`),
+    // The few banned voters, left out of every recompute and export.
+    index('voters_banned')
+      .on(t.id)
+      .where(sql`${t.flags} && array['blocked']::text[]`),
   ],
 );

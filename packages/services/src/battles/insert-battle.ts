@@ -19,13 +19,14 @@ export interface InsertedBattle {
 const LAST_SEEN_RESOLUTION = '5 minutes';
 
 /**
- * Stores a battle in one statement, if its challenge is still open for voting (the in-memory
- * index may be a moment old): the insert, and the expiry of the voter's older unvoted
- * battles beyond `keep` counting the new one (a skipped battle simply expires; what cannot
- * happen is collecting many battles to vote only on those showing a chosen model). The voter's
- * row, which the API does not read (a signed cookie names it), has its `last_seen_at`
- * refreshed, and is restored if a database restore lost it (the battle references it). Returns
- * what the response shows, or undefined when the challenge is no longer open.
+ * Stores a battle in one statement, if its challenge is still open for voting and neither
+ * answer has been hidden or disqualified since (the in-memory index may be a moment old): the
+ * insert, and the expiry of the voter's older unvoted battles beyond `keep` counting the new
+ * one (a skipped battle simply expires; what cannot happen is collecting many battles to vote
+ * only on those showing a chosen model). The voter's row, which the API does not read (a
+ * signed cookie names it), has its `last_seen_at` refreshed, and is restored if a database
+ * restore lost it (the battle references it). Returns what the response shows, or undefined
+ * when the challenge is no longer open or an answer is out.
  */
 export async function insertBattle(
   ctx: Pick<ServiceContext, 'db'>,
@@ -68,6 +69,10 @@ export function insertBattleQuery(input: InsertBattleInput): SQL {
       from challenges ch
       join categories cat on cat.id = ch.category_id
       where ch.id = ${challengeId}::uuid and ch.status = 'voting'
+        and not exists (
+          select 1 from generations g
+          where g.id in (${input.leftGenerationId}::uuid, ${input.rightGenerationId}::uuid)
+            and (g.hidden_at is not null or g.disqualified_at is not null))
     ), ins as (
       insert into battles (arena, challenge_id, category_id, left_generation_id,
                            right_generation_id, left_image_token, right_image_token, voter_id,

@@ -3,13 +3,15 @@ import type { Battle } from '@arena/contract';
 import { createRng, notFound, OVERALL_SCOPE, type Arena, type Rng } from '@arena/core';
 import { opaqueId } from '@arena/db';
 import type { ServiceContext } from '../context';
+import { voterBanned } from '../voters/voter-banned';
 import { readBattleInputs } from './battle-inputs';
 import { battleImageUrl, sourceImageUrl } from './image-urls';
 import { insertBattle } from './insert-battle';
-import { loadScopeRatings } from './matchmaking-ratings';
+import { loadScopeRatings, pairKey } from './matchmaking-ratings';
 import { freshOpenAnswers, openAnswers, type OpenAnswers } from './open-answers';
 import { pairWeights } from './pair-weights';
 import { samplePairing, type Pairing } from './sample-pairing';
+import { seenComparisonsOf } from './seen-comparisons';
 
 export interface IssueBattleInput {
   voterId: string;
@@ -39,6 +41,7 @@ export async function issueBattle(
 ): Promise<Battle> {
   const rng = input.rng ?? createRng(randomBytes(16).toString('hex'));
   const inputs = await readBattleInputs(ctx, input);
+  if (inputs.banned) throw voterBanned();
   if (inputs.categoryId === null) {
     throw notFound('category_not_found', `no category "${input.category}" in ${input.arena}`);
   }
@@ -62,7 +65,12 @@ export async function issueBattle(
         })
       : null;
     const battle = pairing ? await storeBattle(ctx, input, pairing, answers, rng) : undefined;
-    if (battle) return battle;
+    if (pairing && battle) {
+      // What this process remembers of the voter's comparisons now runs up to this battle.
+      const comparison = `${pairing.challengeId}|${pairKey(pairing.left, pairing.right)}`;
+      seenComparisonsOf(ctx.db).issued(input.voterId, inputs.latestBattleId, battle.id, comparison);
+      return battle;
+    }
     if (attempt > 0) {
       throw notFound('no_battle_available', 'no challenge is open for voting here yet');
     }

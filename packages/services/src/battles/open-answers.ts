@@ -1,6 +1,6 @@
 import { OVERALL_SCOPE, type Arena } from '@arena/core';
 import { categories, challenges, generations, type Database } from '@arena/db';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { ServiceContext } from '../context';
 
 /** Running sums of a scope's pair scores, in `ScopeAnswers.pairs` order (pair-weights.ts). */
@@ -136,6 +136,9 @@ async function buildOpenAnswers(
           eq(challenges.arena, arena),
           eq(challenges.status, 'voting'),
           eq(generations.status, 'succeeded'),
+          // Hidden by a moderator or disqualified by an operator: never in a new battle.
+          isNull(generations.hiddenAt),
+          isNull(generations.disqualifiedAt),
         ),
       ),
     ctx.db

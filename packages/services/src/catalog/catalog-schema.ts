@@ -83,6 +83,9 @@ export const catalogSchema = z
           releasedAt: z.string().optional(),
           arenas: z.array(z.enum(ARENAS)).min(1),
           notes: z.string().optional(),
+          family: z.string().min(1).optional(),
+          tags: z.array(z.string().min(1)).optional(),
+          description: z.string().optional(),
           active: z.boolean().default(true),
           demo: z
             .object({

@@ -3,6 +3,8 @@ import { dirname, resolve } from 'node:path';
 import { categories, challenges, fromExcluded, models, offerings, providers } from '@arena/db';
 import { renderSourceImage } from '@arena/demo-provider';
 import { inArray } from 'drizzle-orm';
+import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
+import { neverEditedInConsole, type CatalogTable } from '../catalog-admin/console-edits';
 import type { ServiceContext } from '../context';
 import { storeImage } from '../images/store-image';
 import type { Catalog } from './catalog-schema';
@@ -14,6 +16,11 @@ export interface CatalogSyncResult {
   models: number;
   offerings: number;
   challengesAdded: string[];
+  /**
+   * Rows of the file left as they are because an operator has edited them in the console
+   * (slugs; offerings as `model/provider`). `force` applies the file to them too.
+   */
+  kept: { categories: string[]; providers: string[]; models: string[]; offerings: string[] };
 }
 
 type SourceSpec = NonNullable<Catalog['challenges'][number]['sourceImage']>;
@@ -25,7 +32,9 @@ async function sourceBytes(spec: SourceSpec, catalogFile: string): Promise<Buffe
 
 /**
  * Applies the catalog file to the database: categories, providers, models and offerings are
- * inserted or updated by slug; challenges are only added, never changed, because a launched
+ * inserted, and updated by slug unless an operator has edited them in the console (an audit
+ * entry names the row; `force` updates those too), so the file never undoes a console edit
+ * and never deletes anything. Challenges are only added, never changed, because a launched
  * challenge's prompt is part of its results.
  */
 export async function syncCatalog(
@@ -34,9 +43,13 @@ export async function syncCatalog(
     catalog: Catalog;
     /** The catalog's file: image paths in it are relative to its folder. */
     catalogFile?: string;
+    /** Update rows edited in the console too: the file wins. */
+    force?: boolean;
   },
 ): Promise<CatalogSyncResult> {
-  const { catalog, catalogFile = DEFAULT_CATALOG_FILE } = input;
+  const { catalog, catalogFile = DEFAULT_CATALOG_FILE, force = false } = input;
+  const unlessEdited = (table: CatalogTable) =>
+    force ? {} : { setWhere: neverEditedInConsole(table) };
   const existing = await ctx.db
     .select({ slug: challenges.slug })
     .from(challenges)
@@ -76,6 +89,7 @@ export async function syncCatalog(
       .onConflictDoUpdate({
         target: categories.slug,
         set: fromExcluded(categories, ['name', 'arena', 'description']),
+        ...unlessEdited('categories'),
       })
       .returning({ id: categories.id, slug: categories.slug });
 
@@ -107,6 +121,7 @@ export async function syncCatalog(
           ]),
           updatedAt: now,
         },
+        ...unlessEdited('providers'),
       })
       .returning({ id: providers.id, slug: providers.slug });
 
@@ -123,6 +138,9 @@ export async function syncCatalog(
           active: m.active,
           notes: m.notes ?? null,
           demo: m.demo ?? null,
+          family: m.family ?? null,
+          tags: m.tags ?? [],
+          description: m.description ?? null,
         })),
       )
       .onConflictDoUpdate({
@@ -137,14 +155,19 @@ export async function syncCatalog(
             'active',
             'notes',
             'demo',
+            'family',
+            'tags',
+            'description',
           ]),
           updatedAt: now,
         },
+        ...unlessEdited('models'),
       })
       .returning({ id: models.id, slug: models.slug });
 
-    const providerId = new Map(providerRows.map((row) => [row.slug, row.id]));
-    const modelId = new Map(modelRows.map((row) => [row.slug, row.id]));
+    // Rows kept for the console are not returned by their upsert: look every id up.
+    const providerId = await idsBySlug(tx, providers, catalog.providers);
+    const modelId = await idsBySlug(tx, models, catalog.models);
     const offeringValues = catalog.models.flatMap((m) =>
       m.offerings.map((o) => ({
         modelId: modelId.get(m.slug)!,
@@ -157,8 +180,9 @@ export async function syncCatalog(
         enabled: o.enabled,
       })),
     );
+    let offeringRows: Array<{ modelId: string; providerId: string }> = [];
     if (offeringValues.length > 0) {
-      await tx
+      offeringRows = await tx
         .insert(offerings)
         .values(offeringValues)
         .onConflictDoUpdate({
@@ -174,10 +198,12 @@ export async function syncCatalog(
             ]),
             updatedAt: now,
           },
-        });
+          ...unlessEdited('offerings'),
+        })
+        .returning({ modelId: offerings.modelId, providerId: offerings.providerId });
     }
 
-    const categoryId = new Map(categoryRows.map((row) => [row.slug, row.id]));
+    const categoryId = await idsBySlug(tx, categories, catalog.categories);
     const added: string[] = [];
     for (const challenge of newChallenges) {
       const inserted = await tx
@@ -204,8 +230,52 @@ export async function syncCatalog(
       categories: categoryRows.length,
       providers: providerRows.length,
       models: modelRows.length,
-      offerings: offeringValues.length,
+      offerings: offeringRows.length,
       challengesAdded: added,
+      kept: {
+        categories: missing(catalog.categories, categoryRows),
+        providers: missing(catalog.providers, providerRows),
+        models: missing(catalog.models, modelRows),
+        offerings: catalog.models.flatMap((m) =>
+          m.offerings
+            .filter(
+              (o) =>
+                !offeringRows.some(
+                  (row) =>
+                    row.modelId === modelId.get(m.slug) &&
+                    row.providerId === providerId.get(o.provider),
+                ),
+            )
+            .map((o) => `${m.slug}/${o.provider}`),
+        ),
+      },
     };
   });
+}
+
+type Tx = Parameters<Parameters<ServiceContext['db']['transaction']>[0]>[0];
+
+/** The ids of the file's rows of a table, by slug. */
+async function idsBySlug(
+  tx: Tx,
+  table: PgTable & { id: AnyPgColumn; slug: AnyPgColumn },
+  rows: ReadonlyArray<{ slug: string }>,
+): Promise<Map<string, string>> {
+  if (rows.length === 0) return new Map();
+  const found = await tx
+    .select({ id: table.id, slug: table.slug })
+    .from(table)
+    .where(
+      inArray(
+        table.slug,
+        rows.map((row) => row.slug),
+      ),
+    );
+  return new Map(found.map((row) => [row.slug as string, row.id as string]));
+}
+
+/** Slugs of the file that the upsert did not return: kept as the console left them. */
+function missing(rows: ReadonlyArray<{ slug: string }>, applied: ReadonlyArray<{ slug: string }>) {
+  const done = new Set(applied.map((row) => row.slug));
+  return rows.filter((row) => !done.has(row.slug)).map((row) => row.slug);
 }

@@ -1,9 +1,10 @@
 import type { ClosedChallenge } from '@arena/contract';
 import { conflict, notFound } from '@arena/core';
-import { auditLog, challenges } from '@arena/db';
+import { challenges } from '@arena/db';
 import { eq } from 'drizzle-orm';
 import type { ServiceContext } from '../context';
 import { publishChallengeResults } from '../leaderboards/publish-challenge-results';
+import { recordAudit } from '../operators/record-audit';
 
 /**
  * Closes a challenge that is open for voting: it leaves matchmaking, takes no more votes, and
@@ -34,13 +35,17 @@ export async function closeChallenge(
       .update(challenges)
       .set({ status: 'closed', closedAt, updatedAt: closedAt })
       .where(eq(challenges.id, challenge.id));
-    await tx.insert(auditLog).values({
-      operatorId: input.operatorId,
-      action: 'challenge.close',
-      subjectType: 'challenge',
-      subjectId: challenge.id,
-      details: { slug: challenge.slug },
-    });
+    await recordAudit(
+      { db: tx },
+      {
+        operatorId: input.operatorId,
+        action: 'challenge.close',
+        subjectType: 'challenge',
+        subjectId: challenge.id,
+        before: { slug: challenge.slug, status: challenge.status, closedAt: null },
+        after: { slug: challenge.slug, status: 'closed', closedAt },
+      },
+    );
     return { challenge, closedAt };
   });
   await publishChallengeResults(ctx, { challengeIds: [result.challenge.id] });

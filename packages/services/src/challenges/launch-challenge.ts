@@ -10,8 +10,9 @@ import {
   providers,
 } from '@arena/db';
 import { generationJobId } from '@arena/jobs';
-import { and, arrayContains, eq, inArray, sql } from 'drizzle-orm';
+import { and, arrayContains, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { ServiceContext } from '../context';
+import { recordAudit } from '../operators/record-audit';
 
 /**
  * Fans a challenge out: in one transaction, one generation row per (active model of the arena
@@ -22,7 +23,11 @@ import type { ServiceContext } from '../context';
  */
 export async function launchChallenge(
   ctx: Pick<ServiceContext, 'db' | 'queue' | 'logger' | 'now'>,
-  input: { challengeId: string },
+  input: {
+    challengeId: string;
+    /** The operator who launched it, audited; absent for the seeding at first start. */
+    operatorId?: string | null;
+  },
 ): Promise<LaunchResult> {
   const result = await ctx.db.transaction(async (tx) => {
     const [challenge] = await tx
@@ -38,7 +43,8 @@ export async function launchChallenge(
       );
     }
 
-    // Models that are active in this arena and have at least one enabled way to run.
+    // Models that are active (and not retired) in this arena and have at least one enabled way
+    // to run.
     const eligible = await tx
       .selectDistinct({ id: models.id })
       .from(models)
@@ -47,7 +53,13 @@ export async function launchChallenge(
         providers,
         and(eq(providers.id, offerings.providerId), eq(providers.enabled, true)),
       )
-      .where(and(eq(models.active, true), arrayContains(models.arenas, [challenge.arena])));
+      .where(
+        and(
+          eq(models.active, true),
+          isNull(models.retiredAt),
+          arrayContains(models.arenas, [challenge.arena]),
+        ),
+      );
     if (eligible.length < 2) {
       throw conflict('not_enough_models', 'an arena needs at least two active models to compare');
     }
@@ -76,6 +88,19 @@ export async function launchChallenge(
       .update(challenges)
       .set({ status: 'generating', launchedAt: ctx.now(), updatedAt: ctx.now() })
       .where(eq(challenges.id, challenge.id));
+    if (input.operatorId !== undefined) {
+      await recordAudit(
+        { db: tx },
+        {
+          operatorId: input.operatorId,
+          action: 'challenge.launch',
+          subjectType: 'challenge',
+          subjectId: challenge.id,
+          before: { status: challenge.status },
+          after: { status: 'generating', models: eligible.length },
+        },
+      );
+    }
 
     const unfinished = await tx
       .select({ id: generations.id })

@@ -8,7 +8,7 @@ import {
 import { categories, challenges, models, votes } from '@arena/db';
 import { and, asc, eq, not, sql } from 'drizzle-orm';
 import type { ServiceContext } from '../context';
-import { excludedVoters, excludedVotesCondition } from '../voters/exclusion';
+import { excludedVoters, excludedVotesCondition, voteVoided } from '../voters/exclusion';
 import { csvRecord } from './csv';
 import { voterHasher } from './voter-hash';
 
@@ -41,8 +41,8 @@ interface ExportRow {
  * Voter ids are replaced by a keyed hash. The challenge is named only once it is closed: while
  * it is open its results are not public, and per-challenge tallies would publish them.
  *
- * Excluded voters' votes (screening, voters/exclusion.ts) are left out, as from the boards, so
- * that the export recomputes the published leaderboards exactly.
+ * Excluded voters' votes (screening and bans, voters/exclusion.ts) and voided votes are left
+ * out, as from the boards, so that the export recomputes the published leaderboards exactly.
  */
 export async function* exportVotes(
   ctx: Pick<ServiceContext, 'db'>,
@@ -85,6 +85,7 @@ export async function* exportVotes(
             eq(votes.arena, arena),
             eq(votes.counted, true),
             excluded ? not(excluded) : undefined,
+            not(voteVoided),
             cursor
               ? sql`(${votes.createdAt}, ${votes.id}) > (${cursor.at}::timestamptz, ${cursor.id}::uuid)`
               : undefined,

@@ -10,9 +10,6 @@ export type RouteChoice =
   | { unavailable: string }
   | { deferMs: number };
 
-/** Margin on top of the call deadline before a held slot counts as abandoned. */
-const LEASE_MARGIN_MS = 30_000;
-
 /**
  * Decides which provider serves this try. A request an earlier try started and never settled
  * (the worker died while polling, or the poll timed out) is resumed on its provider, so it is
@@ -21,7 +18,7 @@ const LEASE_MARGIN_MS = 30_000;
  * wins. When all are saturated, the caller defers the job.
  */
 export async function chooseRoute(
-  ctx: Pick<ServiceContext, 'db' | 'providers' | 'limiter' | 'config' | 'now'>,
+  ctx: Pick<ServiceContext, 'db' | 'providers' | 'limiter' | 'now'>,
   input: { work: GenerationWork },
 ): Promise<RouteChoice> {
   const { work } = input;
@@ -75,7 +72,6 @@ export async function chooseRoute(
     const acquired = await ctx.limiter.tryAcquire(`provider:${provider.id}`, {
       concurrency: provider.concurrency,
       ratePerMinute: provider.ratePerMinute,
-      leaseMs: ctx.config.generationTimeoutMs + LEASE_MARGIN_MS,
     });
     if ('lease' in acquired) {
       return {

@@ -23,6 +23,8 @@ const truncate = (message: string) => message.slice(0, 2000);
 export function openGenerationLedger(
   ctx: Pick<ServiceContext, 'db' | 'now'>,
   work: GenerationWork,
+  /** The lease owner this run claimed the generation as (generation-lease.ts). */
+  leaseOwner: string,
 ) {
   const generationId = work.generation.id;
   const unfinished = and(
@@ -39,9 +41,10 @@ export function openGenerationLedger(
 
   return {
     /**
-     * Claims the generation for a try on this route: marks it running, closes a try left
-     * running by a worker that died mid-call (its request id stays, so it can be resumed), and
-     * opens this try. False when another run finished the generation meanwhile.
+     * Starts a try on this route: marks the generation running, closes a try left running by a
+     * worker that died mid-call (its request id stays, so it can be resumed), and opens this
+     * try. Only while this run still holds the lease, so no provider call starts for a
+     * generation another worker holds. False when finished meanwhile or the lease was lost.
      */
     async beginTry(route: Route, resumeRequestId: string | undefined): Promise<boolean> {
       const [marked] = await ctx.db
@@ -53,7 +56,7 @@ export function openGenerationLedger(
           providerId: route.provider.id,
           updatedAt: ctx.now(),
         })
-        .where(unfinished)
+        .where(and(unfinished, eq(generations.leaseOwner, leaseOwner)))
         .returning({ tries: generations.tries });
       if (!marked) return false;
       startedAt = ctx.now();

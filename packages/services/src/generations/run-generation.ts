@@ -7,39 +7,62 @@ import { discardImage } from '../images/discard-image';
 import { storeImage, type StoredImage } from '../images/store-image';
 import { callProvider } from './call-provider';
 import { chooseRoute, type RouteChoice } from './choose-route';
+import { claimGeneration } from './generation-lease';
 import { isUnfinished, openGenerationLedger, type GenerationLedger } from './generation-ledger';
 import { loadGenerationWork, type GenerationWork, type Route } from './load-generation-work';
 import { servingBytesOf } from './serving-bytes';
 import { describeFailure, type TryFailure } from './try-failure';
+import { WORKER_LOST } from './try-errors';
 
 type Job = Pick<JobContext, 'attempt' | 'maxAttempts' | 'signal'>;
 type Chosen = Extract<RouteChoice, { route: Route }>;
 
 /**
  * The `generation.run` job: one provider call for one generation, recorded as a try, ending
- * in a stored image or an error. Safe to run twice: a finished generation is skipped, and when
- * two runs race, the conditional update lets exactly one image win. A retryable failure is
- * retried by the runner with backoff (honouring Retry-After), on the next provider.
+ * in a stored image or an error. It runs only under the generation's lease (claimed in the
+ * database, renewed during the call): a generation another live worker holds is deferred
+ * until that lease could have lapsed, by which time it is usually finished. Safe to run
+ * twice: a finished generation is skipped, and the outcome is written conditionally, so one
+ * image wins. A retryable failure is retried by the runner with backoff (honouring
+ * Retry-After), on the next provider.
  */
 export async function runGeneration(
   ctx: ServiceContext,
   input: { generationId: string; job: Job },
 ): Promise<void> {
-  const work = await loadGenerationWork(ctx, { generationId: input.generationId });
-  if (!work || !isUnfinished(work.generation.status)) return; // gone, or already done
-  const ledger = openGenerationLedger(ctx, work);
-  const choice = await chooseRoute(ctx, { work });
-  if ('unavailable' in choice) {
-    const message = `no provider can serve this model (${choice.unavailable})`;
-    return fail(ctx, work, ledger, { errorClass: 'no_provider', message, retryable: false });
-  }
-  if ('deferMs' in choice) throw new DeferJobError(choice.deferMs);
+  const claim = await claimGeneration(ctx, { generationId: input.generationId });
+  if ('done' in claim) return; // gone, or already done
+  if ('heldForMs' in claim) throw new DeferJobError(jitter(claim.heldForMs + 250));
   try {
-    await runTry(ctx, work, ledger, choice, input.job);
+    const work = await loadGenerationWork(ctx, { generationId: input.generationId });
+    if (!work || !isUnfinished(work.generation.status)) return;
+    const ledger = openGenerationLedger(ctx, work, claim.lease.owner);
+    const choice = await chooseRoute(ctx, { work });
+    if ('unavailable' in choice) {
+      const message = `no provider can serve this model (${choice.unavailable})`;
+      return fail(ctx, work, ledger, { errorClass: 'no_provider', message, retryable: false });
+    }
+    if ('deferMs' in choice) throw new DeferJobError(choice.deferMs);
+    try {
+      await runTry(ctx, work, ledger, choice, input.job);
+    } finally {
+      await releaseQuietly(ctx, 'provider slot', () => choice.lease.release());
+    }
   } finally {
-    await choice.lease.release();
+    // Done, failed, deferred or handed back: the next run may start at once.
+    await releaseQuietly(ctx, 'generation lease', () => claim.lease.release());
   }
 }
+
+/** A release that fails is not the job's failure: the lease lapses on its own. */
+async function releaseQuietly(ctx: ServiceContext, what: string, release: () => Promise<void>) {
+  await release().catch((error: unknown) =>
+    ctx.logger.warn({ err: error }, `${what} release failed`),
+  );
+}
+
+/** Deferred jobs of one cause should not all come back at once. */
+const jitter = (ms: number) => Math.round(ms * (1 + Math.random() * 0.2));
 
 async function runTry(
   ctx: ServiceContext,
@@ -48,7 +71,7 @@ async function runTry(
   { route, adapter, resumeRequestId }: Chosen,
   job: Job,
 ): Promise<void> {
-  if (!(await ledger.beginTry(route, resumeRequestId))) return; // finished meanwhile
+  if (!(await ledger.beginTry(route, resumeRequestId))) return; // finished, or lease lost
   let pendingRequest = Boolean(resumeRequestId);
   let result: GenerateResult;
   try {
@@ -64,6 +87,18 @@ async function runTry(
       },
     });
   } catch (error) {
+    if (job.signal.aborted) {
+      // This worker is shutting down and its grace is over: not the provider's fault, and not
+      // an attempt. The job goes back to the queue now; the next run resumes a request the
+      // provider acknowledged.
+      await ledger.tryFailed({
+        ...describeFailure(error, pendingRequest),
+        errorClass: WORKER_LOST,
+        message: 'the worker shut down during this try',
+        requestSettled: !pendingRequest,
+      });
+      throw new DeferJobError(0);
+    }
     const failure = describeFailure(error, pendingRequest);
     await ledger.tryFailed(failure);
     if (failure.retryable && job.attempt < job.maxAttempts) {

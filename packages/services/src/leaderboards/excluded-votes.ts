@@ -1,10 +1,11 @@
 import type { Arena, LeaderboardParams, ScopeKey, SideCounts } from '@arena/core';
-import { votes } from '@arena/db';
-import { sql } from 'drizzle-orm';
+import { voteVoids, votes } from '@arena/db';
+import { and, eq, not, sql } from 'drizzle-orm';
 import type { ServiceContext } from '../context';
 import {
   countedExcludedVotes,
   excludedVoters,
+  excludedVotesCondition,
   exclusionFingerprint,
   type ExcludedVoter,
 } from '../voters/exclusion';
@@ -21,9 +22,14 @@ interface ExcludedTally {
   rightWins: number;
   ties: number;
   bothBad: number;
+  /** Of these, votes an operator voided (the rest are the excluded voter's). */
+  voided: number;
 }
 
-/** The votes screening keeps off the boards: who is excluded, and their votes' tallies. */
+/**
+ * The votes kept off the boards: who is excluded (screening, bans), and the tallies of their
+ * votes and of the voided votes of everyone else.
+ */
 export interface Exclusion {
   voters: ExcludedVoter[];
   tallies: ExcludedTally[];
@@ -32,31 +38,52 @@ export interface Exclusion {
 const count = (outcome: string) =>
   sql<number>`(count(*) filter (where ${votes.outcome} = ${outcome}))::int`;
 
+const tallyColumns = {
+  voterId: votes.voterId,
+  arena: votes.arena,
+  challengeId: votes.challengeId,
+  leftModelId: votes.leftModelId,
+  rightModelId: votes.rightModelId,
+  leftWins: count('left'),
+  rightWins: count('right'),
+  ties: count('tie'),
+  bothBad: count('both_bad'),
+};
+const tallyGroups = [
+  votes.voterId,
+  votes.arena,
+  votes.challengeId,
+  votes.leftModelId,
+  votes.rightModelId,
+] as const;
+
 /**
- * The excluded voters and their counted votes, tallied per voter. The main aggregate stays an
- * index-only scan of votes_tally with no join or filter on voters (a benchmark watches it); the
- * few excluded voters' votes are read here on votes_voter_created and subtracted afterwards.
+ * The excluded voters and their counted votes, tallied per voter, and the voided counted votes
+ * of the others. The main aggregate stays an index-only scan of votes_tally with no join or
+ * filter on voters or voids (a benchmark watches it); the few excluded voters' votes are read
+ * here on votes_voter_created, the voided ones from vote_voids by the votes' key, and both are
+ * subtracted afterwards.
  */
 export async function loadExclusion(ctx: Pick<ServiceContext, 'db'>): Promise<Exclusion> {
   const voters = await excludedVoters(ctx);
   const condition = countedExcludedVotes(voters);
-  if (!condition) return { voters, tallies: [] };
-  const tallies = await ctx.db
-    .select({
-      voterId: votes.voterId,
-      arena: votes.arena,
-      challengeId: votes.challengeId,
-      leftModelId: votes.leftModelId,
-      rightModelId: votes.rightModelId,
-      leftWins: count('left'),
-      rightWins: count('right'),
-      ties: count('tie'),
-      bothBad: count('both_bad'),
-    })
-    .from(votes)
-    .where(condition)
-    .groupBy(votes.voterId, votes.arena, votes.challengeId, votes.leftModelId, votes.rightModelId);
-  return { voters, tallies };
+  const byVoter = condition
+    ? ctx.db
+        .select({ ...tallyColumns, voided: sql<number>`0` })
+        .from(votes)
+        .where(condition)
+        .groupBy(...tallyGroups)
+    : Promise.resolve([]);
+  // Votes both voided and of an excluded voter are subtracted once, with the voter's.
+  const excludedVoter = excludedVotesCondition(voters);
+  const voided = ctx.db
+    .select({ ...tallyColumns, voided: sql<number>`count(*)::int` })
+    .from(voteVoids)
+    .innerJoin(votes, eq(votes.id, voteVoids.voteId))
+    .where(and(eq(votes.counted, true), excludedVoter ? not(excludedVoter) : undefined))
+    .groupBy(...tallyGroups);
+  const [voterTallies, voidTallies] = await Promise.all([byVoter, voided]);
+  return { voters, tallies: [...voterTallies, ...voidTallies] };
 }
 
 const total = (t: Pick<ExcludedTally, 'leftWins' | 'rightWins' | 'ties' | 'bothBad'>) =>
@@ -71,10 +98,15 @@ export function excludedVotesByArena(exclusion: Exclusion): Map<Arena, number> {
   return byArena;
 }
 
-/** The fingerprint of the excluded voters whose votes touch the given tallies. */
+/** The fingerprint of the excluded voters and voided votes that touch the given tallies. */
 function fingerprintOf(exclusion: Exclusion, touches: (tally: ExcludedTally) => boolean) {
-  const ids = new Set(exclusion.tallies.filter(touches).map((tally) => tally.voterId));
-  return exclusionFingerprint(exclusion.voters.filter((voter) => ids.has(voter.id)));
+  const touching = exclusion.tallies.filter(touches);
+  const ids = new Set(touching.filter((tally) => tally.voided === 0).map((tally) => tally.voterId));
+  const voided = touching.reduce((sum, tally) => sum + tally.voided, 0);
+  return exclusionFingerprint(
+    exclusion.voters.filter((voter) => ids.has(voter.id)),
+    voided,
+  );
 }
 
 export const arenaFingerprint = (exclusion: Exclusion, arena: Arena) =>

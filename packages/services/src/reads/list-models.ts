@@ -14,5 +14,6 @@ export async function listModels(ctx: Pick<ServiceContext, 'db'>): Promise<Model
     modelRef: m.modelRef,
     releasedAt: m.releasedAt,
     active: m.active,
+    retiredAt: m.retiredAt?.toISOString() ?? null,
   }));
 }

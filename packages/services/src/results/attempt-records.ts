@@ -1,7 +1,8 @@
 import type { AttemptResult } from '@arena/contract';
 import { generations, votes } from '@arena/db';
-import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, not, sql } from 'drizzle-orm';
 import type { ServiceContext } from '../context';
+import { voteOffBoards } from '../voters/exclusion';
 
 type Ctx = Pick<ServiceContext, 'db'>;
 
@@ -16,7 +17,10 @@ export interface AttemptRow {
   imageId: string;
 }
 
-/** The attempts that produced an image, of the given challenges (and model, if given). */
+/**
+ * The attempts that produced an image, of the given challenges (and model, if given). An image
+ * a moderator hid is left out: the gallery does not show it (its votes still rate the model).
+ */
 export async function loadAttempts(
   ctx: Ctx,
   input: { challengeIds: readonly string[]; modelId?: string },
@@ -27,6 +31,9 @@ export async function loadAttempts(
     inArray(generations.challengeId, [...challengeIds]),
     eq(generations.status, 'succeeded'),
     isNotNull(generations.imageId),
+    isNull(generations.hiddenAt),
+    // Disqualified by an operator: out of the challenge's results.
+    isNull(generations.disqualifiedAt),
   ];
   if (modelId) conditions.push(eq(generations.modelId, modelId));
   const rows = await ctx.db
@@ -51,8 +58,9 @@ interface Record {
 }
 
 /**
- * Each attempt's own record in counted votes, from either side of the screen. Served by the
- * indexes on the two generation columns, so it reads only these attempts' votes.
+ * Each attempt's own record in counted votes, from either side of the screen, without the votes
+ * kept off the boards (voided, banned or excluded voters'). Served by the indexes on the two
+ * generation columns, so it reads only these attempts' votes.
  */
 async function attemptRecords(
   { db }: Ctx,
@@ -74,7 +82,7 @@ async function attemptRecords(
         bothBad: sql<number>`count(*) filter (where ${votes.outcome} = 'both_bad')`.as('both_bad'),
       })
       .from(votes)
-      .where(and(eq(votes.counted, true), inArray(own, ids)))
+      .where(and(eq(votes.counted, true), inArray(own, ids), not(voteOffBoards)))
       .groupBy(own);
   const rows = await side(votes.leftGenerationId, 'left', 'right').unionAll(
     side(votes.rightGenerationId, 'right', 'left'),

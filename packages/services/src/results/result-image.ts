@@ -1,6 +1,6 @@
 import { notFound } from '@arena/core';
 import { challenges, generations, images } from '@arena/db';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { ServiceContext } from '../context';
 import { readStoredImage, type ImageBytes } from '../images/image-bytes';
 
@@ -24,6 +24,8 @@ export async function readResultImage(
         eq(images.kind, 'generation'),
         eq(generations.status, 'succeeded'),
         eq(challenges.status, 'closed'),
+        // A moderator's hidden image leaves the galleries.
+        isNull(generations.hiddenAt),
       ),
     )
     .limit(1);

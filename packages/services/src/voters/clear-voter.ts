@@ -1,9 +1,10 @@
 import type { ClearedVoter } from '@arena/contract';
 import { conflict, notFound } from '@arena/core';
-import { auditLog, voters } from '@arena/db';
+import { voters } from '@arena/db';
 import { eq } from 'drizzle-orm';
 import type { ServiceContext } from '../context';
 import { requestLeaderboardRecompute } from '../leaderboards/request-recompute';
+import { recordAudit } from '../operators/record-audit';
 
 /**
  * An operator's verdict that a suspected voter is honest: `cleared_at` and `cleared_by` are
@@ -37,13 +38,17 @@ export async function clearVoter(
       .update(voters)
       .set({ clearedAt, clearedBy: input.operatorId })
       .where(eq(voters.id, voter.id));
-    await tx.insert(auditLog).values({
-      operatorId: input.operatorId,
-      action: 'voter.clear',
-      subjectType: 'voter',
-      subjectId: voter.id,
-      details: { suspectedAt: suspectedAt.toISOString() },
-    });
+    await recordAudit(
+      { db: tx },
+      {
+        operatorId: input.operatorId,
+        action: 'voter.clear',
+        subjectType: 'voter',
+        subjectId: voter.id,
+        before: { suspectedAt, clearedAt: previous },
+        after: { suspectedAt, clearedAt, clearedBy: input.operatorId },
+      },
+    );
     return { id: voter.id, clearedAt: clearedAt.toISOString(), clearedBy: input.operatorId };
   });
   await requestLeaderboardRecompute(ctx, { delayMs: 0 });

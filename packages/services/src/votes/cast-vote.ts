@@ -1,4 +1,5 @@
 import {
+  BANNED_FLAG,
   ELO_INITIAL_RATING,
   ELO_SCALE,
   leftScore,
@@ -11,6 +12,7 @@ import type { ServiceContext } from '../context';
 
 /** Why a vote was refused, checked in this order; null when it was recorded. */
 export type VoteRefusal =
+  | 'voter_banned'
   | 'battle_not_yours'
   | 'already_voted'
   | 'battle_expired'
@@ -51,6 +53,9 @@ export interface CastVoteInput {
  * steps for the ratings consumer, and return what the reveal shows. No row shared between
  * voters is written, so concurrent votes never wait on one another; the battle row's lock
  * makes a vote posted twice count once (the second sees it voted).
+ *
+ * A banned voter (flag `blocked`, read from the voter row the statement locks anyway) is
+ * refused before anything else.
  *
  * The human check, when on, is part of it: the voter row is locked, a pending check refuses the
  * vote, and reaching `humanCheckAfterVotes` votes since the last pass sets one (the battle
@@ -100,6 +105,8 @@ export function castVoteQuery(
       select b.*,
              coalesce((select not (flags && array[${notCounted}]::text[]) from voter), true) as counted,
              case
+               when coalesce((select flags && array[${BANNED_FLAG}]::text[] from voter), false)
+                 then 'voter_banned'
                when b.voter_id <> ${voterId}::uuid then 'battle_not_yours'
                when b.voted_at is not null then 'already_voted'
                when ${now}::timestamptz > b.expires_at then 'battle_expired'

@@ -12,6 +12,7 @@ import {
 import type { ServiceContext } from '../context';
 import { requestLeaderboardRecompute } from '../leaderboards/request-recompute';
 import { requestRatingsApply } from '../ratings/request-ratings-apply';
+import { voterBanned } from '../voters/voter-banned';
 import { castVote, type CastVoteRow, type VoteRefusal } from './cast-vote';
 
 export interface RecordVoteInput {
@@ -83,6 +84,7 @@ const REFUSALS: Record<
   Exclude<VoteRefusal, 'human_check_required' | 'too_early'>,
   () => DomainError
 > = {
+  voter_banned: voterBanned,
   battle_not_yours: () => forbidden('battle_not_yours', 'this battle was issued to someone else'),
   already_voted: () => conflict('already_voted', 'this battle has already been voted on'),
   battle_expired: () => gone('battle_expired', 'this battle has expired; ask for a new one'),

@@ -88,6 +88,7 @@ export async function loadModelPage(slug: string, fetchFn: typeof fetch): Promis
     modelRef: null,
     releasedAt: null,
     active: true,
+    retiredAt: null,
   };
 
   const standings = ARENAS.flatMap((arena, i): Standing[] => {
