@@ -3,7 +3,7 @@ import { fakePng } from '@arena/fake-providers';
 import { createOperatorToken } from '@arena/services';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { draft } from '../support/admin';
+import { asOperator, draft } from '../support/admin';
 import { startVotableArena, type TestArena } from '../support/arena';
 import { TestClient } from '../support/client';
 import { expectError } from '../support/errors';
@@ -14,11 +14,16 @@ describe('challenges through the admin API', () => {
   let arena: TestArena;
   let token: string;
   const db = () => arena.runtime.ctx.db;
-  const admin = () => ({ authorization: `Bearer ${token}` });
   const client = () => new TestClient(arena.app);
-  const post = (path: string, body?: unknown) => client().post(path, body, admin());
-  const get = (path: string) => client().get(path, admin());
-  const fanOut = async (id: string) => (await get(`/api/admin/challenges/${id}/generations`)).body;
+  const {
+    headers: admin,
+    post,
+    get,
+    fanOut,
+  } = asOperator(
+    () => arena,
+    () => token,
+  );
 
   beforeAll(async () => {
     arena = await startVotableArena('postgres');

@@ -3,7 +3,7 @@ import { createOperatorToken } from '@arena/services';
 import { waitFor } from '@arena/testing';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { draft } from '../support/admin';
+import { asOperator, draft } from '../support/admin';
 import { startVotableArena, type TestArena } from '../support/arena';
 import { newBattle } from '../support/battles';
 import { TestClient } from '../support/client';
@@ -15,11 +15,11 @@ describe('generations through the admin API', () => {
   let arena: TestArena;
   let token: string;
   const db = () => arena.runtime.ctx.db;
-  const admin = () => ({ authorization: `Bearer ${token}` });
   const client = () => new TestClient(arena.app);
-  const post = (path: string, body?: unknown) => client().post(path, body, admin());
-  const get = (path: string) => client().get(path, admin());
-  const fanOut = async (id: string) => (await get(`/api/admin/challenges/${id}/generations`)).body;
+  const { post, get, fanOut } = asOperator(
+    () => arena,
+    () => token,
+  );
 
   beforeAll(async () => {
     arena = await startVotableArena('postgres');
