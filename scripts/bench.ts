@@ -9,7 +9,8 @@
  * node:http), queue (vs bare BullMQ), image (battle image vs lookup + file read), cli
  * (leaderboard from a 1M-vote export vs numpy), battles (battle issue at four catalog sizes),
  * recompute (the recompute job at 100k votes), recompute-1m (at 1M; not in the default run),
- * embedded (100 voters on the embedded default for 60 s).
+ * embedded (100 voters on the embedded default for 60 s), web (the vote page's JavaScript, gzip
+ * and brotli, and the time from Next to the next battle on screen, in Chromium).
  */
 import { parseArgs } from 'node:util';
 import { benchBattleImage } from './bench/battle-image';
@@ -21,6 +22,7 @@ import { benchHttpJson } from './bench/http-json';
 import { benchLeaderboardCli } from './bench/leaderboard-cli';
 import { benchQueue } from './bench/queue';
 import { benchRecompute, RECOMPUTE_SIZES } from './bench/recompute';
+import { benchWebVote } from './bench/web-vote';
 
 const { values } = parseArgs({
   options: {
@@ -63,6 +65,7 @@ const BENCHES: Record<string, () => Promise<BenchResult[]>> = {
   recompute: () => benchRecompute({ rounds, size: RECOMPUTE_SIZES[0]! }),
   'recompute-1m': () => benchRecompute({ rounds, size: RECOMPUTE_SIZES[1]! }),
   embedded: () => benchEmbeddedVoters({}),
+  web: benchWebVote,
 };
 const DEFAULT = Object.keys(BENCHES).filter((name) => name !== 'recompute-1m');
 

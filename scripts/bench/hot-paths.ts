@@ -19,6 +19,7 @@ import { createTestDatabase, uniqueQueuePrefix, deleteQueueKeys } from '@arena/t
 import { sql } from 'drizzle-orm';
 import { seedOpenAnswers } from './battle-issue';
 import { numberPairs, viewedBattles } from './hot-paths-seed';
+import { analyzeAll, analyzedFirst } from './fresh-statistics';
 import { forPgbench, nowSql, pgbench, VARS } from './pgbench';
 import { alternate, median, percentile, type BenchResult } from './harness';
 import { send } from './http-client';
@@ -104,6 +105,7 @@ export async function benchHotPaths(opts: { rounds: number }): Promise<BenchResu
       SEED_CATALOG: 'false',
     },
   });
+  const wrkTarget = { url: api.url, serverPid: api.child.pid!, serverLog: api.logFile, ...LOAD };
   try {
     await seedOpenAnswers(db, 6, 11);
     const pairs = await numberPairs(db);
@@ -140,7 +142,7 @@ export async function benchHotPaths(opts: { rounds: number }): Promise<BenchResu
     const defines = new Map<string, string>();
     const battleScript = [
       `\\set pair random(1, ${pairs})`,
-      `select v.id as voter, p.challenge_id as challenge, p.lgen, p.rgen, md5(random()::text) as ltok, md5(random()::text) as rtok, ${nowSql} as now, (clock_timestamp() + interval '30 minutes')::text as expires, coalesce((select b.id::text from battles b where b.voter_id = v.id order by b.issued_at desc, b.id desc limit 1), '') as known from bench_voters v, bench_pairs p where v.n = (:client_id)::int % ${CONNECTIONS} and p.n = (:pair)::int \\gset`,
+      `select v.id as voter, p.challenge_id as challenge, p.lgen, p.rgen, md5(random()::text) as ltok, md5(random()::text) as rtok, ${nowSql} as now, (clock_timestamp() + interval '30 minutes')::text as expires, coalesce((select b.id::text from battles b where b.voter_id = v.id order by b.issued_at desc, b.id desc limit 1), 'none') as known from bench_voters v, bench_pairs p where v.n = (:client_id)::int % ${CONNECTIONS} and p.n = (:pair)::int \\gset`,
       // As the API sends it: knowing the voter's comparisons up to their latest battle.
       forPgbench(
         battleInputsQuery({ voterId: VARS.voter, arena: 'text-to-image', knownLatest: VARS.known }),
@@ -183,15 +185,15 @@ export async function benchHotPaths(opts: { rounds: number }): Promise<BenchResu
 
     const battleRuns = await alternate(
       opts.rounds,
-      async () => {
+      analyzedFirst(db, async () => {
         const battle = { path: '/api/battles', json: { arena: 'text-to-image' } };
         if (!useWrk) return httpLoop(api, cookies, () => battle);
         const requests = Array.from({ length: SUPPLY }, (_, i) =>
           prepared(cookies[i % CONNECTIONS]!, battle),
         );
-        return wrkLoop({ url: api.url, requests, ...LOAD, serverPid: api.child.pid! });
-      },
-      () => pgbench(database.url, battleScript, defines, LOAD),
+        return wrkLoop({ ...wrkTarget, requests });
+      }),
+      analyzedFirst(db, () => pgbench(database.url, battleScript, defines, LOAD)),
     );
 
     // Votes: enough viewed battles for the fastest run, fresh for every run.
@@ -212,10 +214,12 @@ export async function benchHotPaths(opts: { rounds: number }): Promise<BenchResu
               }),
             ),
           );
-          return wrkLoop({ url: api.url, requests, ...LOAD, serverPid: api.child.pid! });
+          await analyzeAll(db);
+          return wrkLoop({ ...wrkTarget, requests });
         }
         const queue = await viewedBattles(db, ourVoters, perVoter, pairs);
         const lists = ourVoters.map((id) => queue.get(id)!);
+        await analyzeAll(db);
         return httpLoop(api, cookies, (voter) => {
           const id = lists[voter]!.pop();
           return id ? { path: `/api/battles/${id}/vote`, json: { outcome: 'left' } } : undefined;
@@ -242,6 +246,7 @@ export async function benchHotPaths(opts: { rounds: number }): Promise<BenchResu
             from unnest(${`{${chunk.map((r) => r.id).join(',')}}`}::text[],
                         ${`{${chunk.map((r) => r.voter).join(',')}}`}::text[]) with ordinality x(b, v, i)`);
         }
+        await analyzeAll(db);
         return pgbench(database.url, voteScript, defines, {
           connections: CONNECTIONS,
           transactions: perVoter,

@@ -1,11 +1,11 @@
 /**
- * Load from wrk (C, epoll, one thread) replaying a list of prepared requests, each with its own
- * path, cookie and body: the load generator costs the machine about what pgbench's clients
- * cost it, so that on two cores the API is not also paying for a Node client beside it.
- * Requests go out in list order over `connections` keep-alive connections.
+ * Load from wrk (C, epoll) replaying a list of prepared requests, each with its own path,
+ * cookie and body: the load generator costs the machine about what pgbench's clients cost it,
+ * so that on two cores the API is not also paying for a Node client beside it. Request i goes
+ * out on keep-alive connection i % `connections`, in list order.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cpuSeconds } from './load';
@@ -30,20 +30,31 @@ export function wrkAvailable(): boolean {
   return spawnSync('wrk', ['--version']).error === undefined;
 }
 
-// Requests are formatted once, at start-up; `request()` hands them out in order and counts
-// how often the list wrapped (a wrapped list would repeat votes: the run then fails).
+// One wrk thread per connection, each replaying its own lane of the list: request i goes
+// out on connection i % connections, so each of a voter's requests travels on one connection,
+// one at a time, as each pgbench client keeps to one voter. Requests are formatted once, at
+// start-up; a lane that runs out starts over (repeated votes then fail the run).
 const SCRIPT = `
-local list, pos, wrapped = {}, 0, 0
+local lanes = 0
+function setup(thread)
+  thread:set("lane", lanes)
+  lanes = lanes + 1
+end
+local list, pos = {}, 0
 function init(args)
+  local connections, i = tonumber(args[2]), 0
   for line in io.lines(args[1]) do
-    local method, path, cookie, body = line:match("^(%S+)\\t(%S+)\\t(%S+)\\t(.*)$")
-    list[#list + 1] = wrk.format(method, path,
-      { ["Cookie"] = cookie, ["Content-Type"] = "application/json" }, body)
+    if i % connections == lane then
+      local method, path, cookie, body = line:match("^(%S+)\\t(%S+)\\t(%S+)\\t(.*)$")
+      list[#list + 1] = wrk.format(method, path,
+        { ["Cookie"] = cookie, ["Content-Type"] = "application/json" }, body)
+    end
+    i = i + 1
   end
 end
 function request()
   pos = pos + 1
-  if pos > #list then pos, wrapped = 1, wrapped + 1 end
+  if pos > #list then pos = 1 end
   return list[pos]
 end
 function done(summary, latency, requests)
@@ -65,6 +76,8 @@ export function wrkLoop(options: {
   connections: number;
   seconds: number;
   serverPid: number;
+  /** The server's JSON log, to say which requests failed when some did. */
+  serverLog?: string;
 }): WrkResult {
   const dir = mkdtempSync(join(tmpdir(), 'arena-wrk-'));
   try {
@@ -79,7 +92,7 @@ export function wrkLoop(options: {
     const run = spawnSync(
       'wrk',
       [
-        '-t1',
+        `-t${options.connections}`,
         `-c${options.connections}`,
         `-d${options.seconds}s`,
         '--timeout',
@@ -89,6 +102,7 @@ export function wrkLoop(options: {
         options.url,
         '--',
         listFile,
+        String(options.connections),
       ],
       { encoding: 'utf8' },
     );
@@ -97,7 +111,10 @@ export function wrkLoop(options: {
     if (run.status !== 0 || !line) throw new Error(`wrk failed: ${run.stderr}${run.stdout}`);
     const result = JSON.parse(line.slice('RESULT '.length)) as Record<string, number>;
     if (result.non2xx! > 0 || result.errors! > 0) {
-      throw new Error(`wrk: ${result.non2xx} non-2xx and ${result.errors} socket errors`);
+      throw new Error(
+        `wrk: ${result.non2xx} non-2xx and ${result.errors} socket errors` +
+          failedRequests(options.serverLog),
+      );
     }
     if (result.requests! > options.requests.length) {
       throw new Error(`wrk sent ${result.requests} of a list of ${options.requests.length}`);
@@ -111,4 +128,29 @@ export function wrkLoop(options: {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The refused or failed requests the server logged (status 400 and up), counted by kind. */
+function failedRequests(logFile: string | undefined): string {
+  if (!logFile) return '';
+  const kinds = new Map<string, number>();
+  for (const line of readFileSync(logFile, 'utf8').split('\n')) {
+    if (!line.startsWith('{')) continue;
+    try {
+      const entry = JSON.parse(line) as {
+        status?: number;
+        route?: string;
+        msg?: string;
+        err?: { message?: string };
+      };
+      if (entry.status === undefined || entry.status < 400) continue;
+      const kind = `${entry.status} ${entry.route ?? ''} ${entry.err?.message ?? entry.msg ?? ''}`;
+      kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+    } catch {
+      // Not a log entry.
+    }
+  }
+  return kinds.size === 0
+    ? ''
+    : `; the server logged: ${[...kinds].map(([k, n]) => `${n} x ${k}`).join('; ')}`;
 }

@@ -79,6 +79,10 @@ export function createApp(appDeps: AppDeps) {
   app.use('/api/suggestions', recordAddressKey(address, sessionSecret));
   app.use('/api/battles', limitRequests(limits, 'battle'));
   app.use('/api/battles/:id/vote', limitRequests(limits, 'vote'));
+  // An undo counts as a vote (vote, undo, vote again costs twice); saying a prefetched battle is
+  // on screen counts as a battle.
+  app.use('/api/battles/:id/vote/undo', limitRequests(limits, 'vote'));
+  app.use('/api/battles/:id/shown', limitRequests(limits, 'battle'));
   app.use('/api/votes/export', limitRequests(limits, 'export', 'GET'));
   app.use('/api/voters/human-check', limitRequests(limits, 'humanCheck'));
   app.use('/api/suggestions', limitRequests(limits, 'suggestion'));
@@ -109,7 +113,7 @@ export function createApp(appDeps: AppDeps) {
 
   mountApiDocs(app);
   mountQueueBoard(app, deps.queueBoard);
-  if (deps.webDir) app.use(serveWeb(deps.webDir));
+  if (deps.webDir) app.use(serveWeb(deps.webDir, deps.ctx));
   app.notFound(onNotFound);
   app.onError(onError);
   return api;

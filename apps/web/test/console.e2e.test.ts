@@ -1,13 +1,13 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  castVotes,
   createOperatorToken,
   expectNoSidewaysScroll,
   screenshot,
   sourcePng,
 } from './support/console-helpers';
 import { embeddedArena, launchChromium, type EmbeddedArena } from './support/embedded-arena';
+import { voteAsOneVoter } from './support/result-votes';
 
 const MODEL = { name: 'Console Test Model', slug: 'console-test-model' };
 const CATEGORY = { name: 'Console E2E', slug: 'console-e2e' };
@@ -185,7 +185,7 @@ describe('operator console in the browser', () => {
       .toBe('Open for voting');
 
     // Voters vote, then the operator closes the challenge and publishes its results.
-    await castVotes(baseUrl, CATEGORY.slug, 10);
+    await voteAsOneVoter(baseUrl, 10, { arena: 'image-editing', category: CATEGORY.slug });
     await page.getByTestId('close-challenge').click();
     await page.getByTestId('confirm-close').click();
     await expect

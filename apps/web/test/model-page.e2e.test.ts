@@ -3,16 +3,22 @@ import { promisify } from 'node:util';
 import { SOURCE_NODE_ARGS } from '@arena/testing';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from './support/browse-helpers';
+import { expectNoSidewaysScroll, screenshot } from './support/console-helpers';
+import { embeddedArena, launchChromium, ROOT, type EmbeddedArena } from './support/embedded-arena';
 import {
-  embeddedArena,
-  launchChromium,
-  ROOT,
-  sleep,
-  type EmbeddedArena,
-} from './support/embedded-arena';
+  awaitPublishedVotes,
+  challengeRows,
+  closeChallenges,
+  listedChallenges,
+  ratedModelCount,
+  voteAsOneVoter,
+  type ArenaName,
+} from './support/result-votes';
 
 const CHALLENGE = 'vintage-cafe-logo';
 const CATEGORY = 'logo-typography'; // the only challenge in its category: its votes land on it
+const EDIT_CATEGORY = 'portrait-retouch'; // its challenges are closed for the editing results
 
 /**
  * A reader's path through the results: the product started as `pnpm start` starts it, votes
@@ -52,47 +58,8 @@ describe('model and challenge pages in the browser', () => {
     await arena?.stop();
   });
 
-  /** Votes as one anonymous voter, waiting for the first challenges to open. */
-  async function vote(count: number, category?: string): Promise<void> {
-    let cookie = '';
-    const outcomes = ['left', 'right', 'tie', 'left', 'both_bad', 'right'];
-    // The demo provider fails some calls on purpose and generation retries with backoff, so a
-    // category's first challenge can take minutes to open on a busy machine.
-    const deadline = Date.now() + 180_000;
-    for (let cast = 0; cast < count;) {
-      const battle = await fetch(`${baseUrl}/api/battles`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', cookie },
-        body: JSON.stringify(
-          category ? { arena: 'text-to-image', category } : { arena: 'text-to-image' },
-        ),
-      });
-      cookie = battle.headers.get('set-cookie')?.split(';')[0] ?? cookie;
-      if (battle.status === 404 && Date.now() < deadline) {
-        await sleep(250); // no challenge open yet: the demo provider is still generating
-        continue;
-      }
-      expect(battle.status).toBe(201);
-      const { id, left, right } = (await battle.json()) as {
-        id: string;
-        left: { imageUrl: string };
-        right: { imageUrl: string };
-      };
-      // A vote counts only from a voter who fetched both images.
-      for (const side of [left, right]) {
-        expect((await fetch(`${baseUrl}${side.imageUrl}`, { headers: { cookie } })).status).toBe(
-          200,
-        );
-      }
-      const result = await fetch(`${baseUrl}/api/battles/${id}/vote`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', cookie },
-        body: JSON.stringify({ outcome: outcomes[cast % outcomes.length] }),
-      });
-      expect(result.status).toBe(200);
-      cast += 1;
-    }
-  }
+  const vote = (count: number, category?: string, arena: ArenaName = 'text-to-image') =>
+    voteAsOneVoter(baseUrl, count, { arena, category });
 
   it('opens a model page from the leaderboard with providers, performance and matchups', async () => {
     await vote(18, CATEGORY);
@@ -194,4 +161,140 @@ describe('model and challenge pages in the browser', () => {
     expect(errors).toEqual([]);
     await page.close();
   }, 300_000);
+
+  it('shows every section of a model page, with edits before and after, at 1280 and 390 px', async () => {
+    // Editing votes in one category, then its open challenges closed: the model has results in
+    // both arenas, one of them an edit of a source image.
+    await vote(24, EDIT_CATEGORY, 'image-editing');
+    const edits = (await listedChallenges(baseUrl)).filter(
+      (c) => c.category.slug === EDIT_CATEGORY && c.status === 'voting',
+    );
+    expect(edits.length).toBeGreaterThan(0);
+    await closeChallenges(baseUrl, token, edits);
+    await awaitPublishedVotes(baseUrl, 'image-editing', 24);
+
+    // A model rated in the closed logo challenge and in a closed editing one.
+    const inLogo = await challengeRows(baseUrl, CHALLENGE);
+    const inEdits = (
+      await Promise.all(edits.map((edit) => challengeRows(baseUrl, edit.slug)))
+    ).flat();
+    const model = inLogo.find((row) => inEdits.some((e) => e.model.slug === row.model.slug))!.model;
+    expect(model).toBeDefined();
+    const ratedModels = await ratedModelCount(baseUrl, 'text-to-image');
+
+    for (const width of [1280, 390]) {
+      const page = await browser.newPage({ viewport: { width, height: width > 500 ? 900 : 844 } });
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      await page.goto(`${baseUrl}/models/${model.slug}`);
+      await page.getByTestId('model-page').waitFor({ timeout: 30_000 });
+
+      // The header: creator, family, release date, modes, tags, description and notes.
+      expect(await page.getByTestId('model-creator').innerText()).toMatch(/^by \S/);
+      expect(await page.getByTestId('model-family').innerText()).toMatch(/\S+ family$/);
+      expect(await page.getByTestId('model-released').innerText()).toMatch(/^Released \S/);
+      expect(await page.getByTestId('model-modes').getByRole('listitem').count()).toBe(2);
+      expect(await page.getByTestId('model-tags').getByRole('listitem').count()).toBeGreaterThan(0);
+      expect((await page.getByTestId('model-description').innerText()).length).toBeGreaterThan(40);
+      expect(await page.getByTestId('model-notes').innerText()).toMatch(/^Note\s+\S/);
+
+      // Standing in each arena, and a rating history that ends where the board stands.
+      for (const arena of ['text-to-image', 'image-editing']) {
+        await expect
+          .poll(
+            () =>
+              page.getByTestId(`model-standing-${arena}`).getByTestId('model-rating').innerText(),
+            {
+              timeout: 15_000,
+            },
+          )
+          .toMatch(/^[\d,]+$/);
+      }
+      const published = await page
+        .getByTestId('model-standing-text-to-image')
+        .getByTestId('model-rating')
+        .innerText();
+      const history = page.getByTestId('model-history').getByRole('img');
+      await history.waitFor({ timeout: 15_000 });
+      expect(await history.getAttribute('aria-label')).toMatch(
+        new RegExp(`to ${published} over \\d+ published`),
+      );
+
+      // The interval band is drawn whole, inside the plot, not cut flat at its edges.
+      const band = await page
+        .getByTestId('model-history')
+        .locator('path.band')
+        .evaluate((path) => {
+          const box = (path as SVGGraphicsElement).getBBox();
+          const plot = (
+            path.closest('svg')!.querySelector('clipPath rect') as SVGGraphicsElement
+          ).getBBox();
+          return { top: box.y - plot.y, bottom: plot.y + plot.height - (box.y + box.height) };
+        });
+      expect(band.top).toBeGreaterThan(0);
+      expect(band.bottom).toBeGreaterThan(0);
+
+      // Rating vs price and speed: every rated model, this one marked.
+      const price = page.getByTestId('model-price-chart');
+      await price.getByTestId('scatter-highlight').waitFor({ timeout: 15_000 });
+      expect(await price.locator('a.point').count()).toBe(ratedModels);
+      expect(await price.getByTestId('scatter-highlight').locator('text').textContent()).toBe(
+        model.name,
+      );
+      const speed = page.getByTestId('model-speed-chart');
+      await speed.getByTestId('scatter-highlight').waitFor();
+      expect(await speed.locator('a.point').count()).toBe(ratedModels);
+
+      // Providers & pricing with prices, and provider performance.
+      const providers = page.getByTestId('model-providers');
+      expect(await providers.getByTestId('provider-row').count()).toBeGreaterThan(1);
+      expect(await providers.innerText()).toMatch(/\$0\.\d+/);
+      const performance = page.getByTestId('model-performance').getByTestId('performance-row');
+      expect(await performance.count()).toBeGreaterThan(0);
+
+      // Competition results: both closed challenges, the edit before and after.
+      const results = page.getByTestId('model-results').getByTestId('model-result');
+      expect(await results.count()).toBeGreaterThanOrEqual(2);
+      expect(await results.first().getByTestId('result-rank').innerText()).toMatch(/^#\d+ of \d+$/);
+      const slider = page.getByTestId('result-before-after-range').first();
+      const edit = page.getByTestId('result-before-after').first();
+      await edit.scrollIntoViewIfNeeded();
+      await slider.focus();
+      await page.keyboard.press('ArrowRight');
+      await page.keyboard.press('ArrowRight');
+      expect(await slider.inputValue()).toBe('52');
+      expect(await edit.locator('img.before').evaluate((img) => img.style.clipPath)).toBe(
+        'inset(0px 48% 0px 0px)',
+      );
+
+      // The gallery: every attempt, lazily loaded, each opening the lightbox.
+      const gallery = page.getByTestId('model-gallery').getByTestId('gallery-image');
+      expect(await gallery.count()).toBeGreaterThanOrEqual(2);
+      expect(await gallery.first().locator('img').getAttribute('loading')).toBe('lazy');
+      await gallery.first().click();
+      const lightbox = page.locator('dialog[open]');
+      await lightbox.waitFor();
+      await lightbox.press('Escape');
+      await lightbox.waitFor({ state: 'detached' }).catch(() => undefined);
+
+      // Head-to-head: each matchup names the closed challenges it was played on.
+      const matchups = page.getByTestId('model-head-to-head').getByTestId('matchup-challenges');
+      expect(await matchups.count()).toBeGreaterThan(0);
+      const named = await matchups.allInnerTexts();
+      expect(named.some((text) => /^On .+\((won|lost|tied) \d+/.test(text))).toBe(true);
+
+      // Best for: the categories where it ranks highest.
+      expect(
+        await page.getByTestId('model-best-for').getByTestId('best-for-category').count(),
+      ).toBeGreaterThan(0);
+      // Counts read "1 vote", never "1 votes".
+      expect(await page.locator('main').innerText()).not.toMatch(/\b1 votes\b/);
+
+      expect(await axeViolations(page)).toEqual([]);
+      await screenshot(page, 'model-page-complete');
+      if (width < 500) await expectNoSidewaysScroll(page);
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  }, 400_000);
 });

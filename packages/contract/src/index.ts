@@ -15,6 +15,7 @@ export * from './schemas/admin-catalog';
 export * from './schemas/admin-challenges';
 export * from './schemas/admin-moderation';
 export * from './schemas/suggestions';
+export * from './schemas/my-votes';
 export * from './schemas/admin-accounts';
 export * from './schemas/voters';
 export * from './schemas/health';

@@ -39,6 +39,8 @@ const envSchema = z
     BATTLE_TTL_SECONDS: z.coerce.number().int().positive().default(1800),
     /** A vote sooner than this after both images were fetched is refused (nobody looks that fast). */
     MIN_VIEW_MS: z.coerce.number().int().min(0).default(1000),
+    /** How long after voting a voter may take the vote back (an undo); 0 turns undo off. */
+    VOTE_UNDO_SECONDS: z.coerce.number().int().min(0).max(300).default(10),
     /** Unvoted battles a voter may hold at once; a new one expires the oldest beyond this. */
     MAX_OPEN_BATTLES: z.coerce.number().int().min(1).max(100).default(3),
     DEMO_PROFILE: z.enum(['instant', 'fast', 'realistic']).default('fast'),
@@ -123,6 +125,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     eloK: e.ELO_K,
     battleTtlMs: e.BATTLE_TTL_SECONDS * 1000,
     minViewMs: e.MIN_VIEW_MS,
+    voteUndoMs: e.VOTE_UNDO_SECONDS * 1000,
     maxOpenBattles: e.MAX_OPEN_BATTLES,
     demo: { profile: e.DEMO_PROFILE, latencyScale: e.DEMO_LATENCY_SCALE },
     generationConcurrency: e.GENERATION_CONCURRENCY,

@@ -11,6 +11,8 @@ export interface ServiceConfig {
   battleTtlMs: number;
   /** A vote sooner than this after the voter fetched the second image is refused. */
   minViewMs: number;
+  /** How long after voting the voter may take the vote back; 10 s when unset. */
+  voteUndoMs?: number;
   /** Battles a voter may hold unvoted; issuing one more expires the oldest. */
   maxOpenBattles: number;
   /** Deadline of one provider call, downloads included. */

@@ -17,9 +17,12 @@ export { readGenerationTelemetry, type GenerationTelemetry } from './health/gene
 // Voting
 export { createVoter } from './voters/create-voter';
 export { passHumanCheck, type PassHumanCheckInput } from './voters/pass-human-check';
+export { getMyLeaderboard, MY_LEADERBOARD_MIN_VOTES } from './voters/my-leaderboard';
 export { issueBattle, type IssueBattleInput } from './battles/issue-battle';
 export { readBattleImage } from './battles/read-battle-image';
 export { recordVote, type RecordVoteInput } from './votes/record-vote';
+export { undoVote } from './votes/undo-vote';
+export { markBattleShown } from './battles/mark-battle-shown';
 export type { ImageBytes } from './images/image-bytes';
 
 // Catalog and challenges
@@ -36,6 +39,12 @@ export { readSourceImage } from './challenges/read-source-image';
 export { listCategories } from './reads/list-categories';
 export { listChallenges } from './reads/list-challenges';
 export { listModels } from './reads/list-models';
+export {
+  findChallengePageSubject,
+  findModelPageSubject,
+  type ChallengePageSubject,
+  type ModelPageSubject,
+} from './reads/page-subjects';
 
 // The catalog and challenges in the operator console
 export { listAdminModels } from './catalog-admin/admin-models';

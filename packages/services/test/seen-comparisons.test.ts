@@ -11,11 +11,28 @@ describe('SeenComparisons', () => {
     expect(memory.lookup('v', 'b2')).toBeUndefined();
     expect([...memory.lookup('v', 'b1')!]).toEqual(['c|x|y']);
     memory.issued('v', 'b1', 'b2', 'c|x|z');
-    expect(memory.knownLatest('v')).toBe('b2');
+    expect(memory.knownLatest('v')).toEqual(['b1', 'b2']);
     expect([...memory.lookup('v', 'b2')!].sort()).toEqual(['c|x|y', 'c|x|z']);
     // A battle issued on top of something else (another process's battle): forgotten.
     memory.issued('v', 'b9', 'b10', 'c|y|z');
     expect(memory.knownLatest('v')).toBeUndefined();
+  });
+
+  it('keeps two battles of one voter issued at once on the same latest one', () => {
+    const memory = new SeenComparisons();
+    memory.load('v', null, [], 0);
+    // Both requests read "no battle yet"; either battle may come out latest.
+    memory.issued('v', null, 'b1', 'c|x|y');
+    memory.issued('v', null, 'b2', 'c|x|z');
+    for (const latest of ['b1', 'b2']) {
+      expect([...memory.lookup('v', latest)!].sort()).toEqual(['c|x|y', 'c|x|z']);
+    }
+    expect(memory.lookup('v', 'b3')).toBeUndefined();
+    // Only the last few are kept as candidates.
+    for (let i = 3; i <= 12; i += 1) memory.issued('v', `b${i - 1}`, `b${i}`, 'c|x|y');
+    expect(memory.knownLatest('v')).toHaveLength(8);
+    expect(memory.lookup('v', 'b1')).toBeUndefined();
+    expect(memory.lookup('v', 'b12')).toBeDefined();
   });
 
   it('reads a heavy voter again once its window has moved well past what it holds', () => {

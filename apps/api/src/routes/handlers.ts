@@ -8,6 +8,7 @@ import { battleHandlers } from './battles';
 import { healthHandlers } from './health';
 import { imageHandlers } from './images';
 import { modelProviderHandlers } from './model-providers';
+import { myVoteHandlers } from './my-votes';
 import { openDataHandlers } from './open-data';
 import { publicCatalogHandlers } from './public-catalog';
 import { resultHandlers } from './results';
@@ -23,6 +24,7 @@ export function apiHandlers(deps: AppDeps) {
     ...healthHandlers(deps),
     ...battleHandlers(deps),
     ...voterHandlers(deps),
+    ...myVoteHandlers(deps),
     ...imageHandlers(deps),
     ...publicCatalogHandlers(deps),
     ...modelProviderHandlers(deps),

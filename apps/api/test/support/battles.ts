@@ -10,10 +10,11 @@ import {
   providers,
   ratingChanges,
   ratings,
+  voteVoids,
   votes,
   type Database,
 } from '@arena/db';
-import { eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, notExists, sql } from 'drizzle-orm';
 import { waitFor } from '@arena/testing';
 import { expect } from 'vitest';
 import type { TestClient } from './client';
@@ -128,10 +129,16 @@ export async function ratingTotals(db: Database) {
     })
     .from(ratings)
     .groupBy(ratings.arena, ratings.scope);
+  // A voided or undone vote's steps are reversed: it is no longer a game.
   const counted = await db
     .select({ arena: votes.arena, n: count })
     .from(votes)
-    .where(eq(votes.counted, true))
+    .where(
+      and(
+        eq(votes.counted, true),
+        notExists(db.select().from(voteVoids).where(eq(voteVoids.voteId, votes.id))),
+      ),
+    )
     .groupBy(votes.arena);
   return sums.map((sum) => ({
     ...sum,

@@ -35,6 +35,22 @@ export function castVote(battleId: string, outcome: VoteOutcome, options?: Reque
   );
 }
 
+/** Takes a vote back within its `undoUntil`; the battle cannot be voted on again. */
+export function undoVote(battleId: string, options?: RequestOptions) {
+  return call(
+    (init) => api.battles[':id'].vote.undo.$post({ param: { id: enc(battleId) } }, init),
+    options,
+  );
+}
+
+/** Says a prefetched battle's two answers are on screen: its viewing time counts from now. */
+export function markBattleShown(battleId: string, options?: RequestOptions) {
+  return call(
+    (init) => api.battles[':id'].shown.$post({ param: { id: enc(battleId) } }, init),
+    options,
+  );
+}
+
 /** Sends the human-check widget's token; after a pass, a refused vote can be sent again. */
 export function passHumanCheck(token: string, options?: RequestOptions) {
   return call((init) => api.voters['human-check'].$post({ json: { token } }, init), options);
@@ -49,6 +65,11 @@ export function getLeaderboard(arena: Arena, category?: string | null, options?:
       ),
     options,
   );
+}
+
+/** The voter's own leaderboard in an arena (by the session cookie), or their count so far. */
+export function getMyLeaderboard(arena: Arena, options?: RequestOptions) {
+  return call((init) => api.me.leaderboard.$get({ query: { arena } }, init), options);
 }
 
 export async function listCategories(arena: Arena, options?: RequestOptions) {

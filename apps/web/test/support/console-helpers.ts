@@ -6,7 +6,7 @@ import { SOURCE_NODE_ARGS } from '@arena/testing';
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { expect } from 'vitest';
-import { ROOT, sleep, type EmbeddedArena } from './embedded-arena';
+import { ROOT, type EmbeddedArena } from './embedded-arena';
 
 /** Where the console test leaves its screenshots (gitignored), to be looked at. */
 export const SCREENSHOTS = join(ROOT, 'apps/web/test/screenshots');
@@ -68,43 +68,4 @@ export function sourcePng(width = 1200, height = 900): Promise<Buffer> {
     <ellipse cx="${width * 0.4}" cy="${height}" rx="${width * 0.7}" ry="${height * 0.45}" fill="#4f9d5d"/>
   </svg>`;
   return sharp(Buffer.from(svg)).png().toBuffer();
-}
-
-/**
- * Votes as one anonymous voter through the public API, in one category, waiting for its
- * challenge to open.
- */
-export async function castVotes(baseUrl: string, category: string, count: number) {
-  let cookie = '';
-  const outcomes = ['left', 'right', 'tie', 'left', 'right', 'both_bad'];
-  const deadline = Date.now() + 60_000;
-  for (let cast = 0; cast < count;) {
-    const battle = await fetch(`${baseUrl}/api/battles`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', cookie },
-      body: JSON.stringify({ arena: 'image-editing', category }),
-    });
-    cookie = battle.headers.get('set-cookie')?.split(';')[0] ?? cookie;
-    if (battle.status === 404 && Date.now() < deadline) {
-      await sleep(250);
-      continue;
-    }
-    expect(battle.status).toBe(201);
-    const { id, left, right } = (await battle.json()) as {
-      id: string;
-      left: { imageUrl: string };
-      right: { imageUrl: string };
-    };
-    // A vote counts only from a voter who fetched both images.
-    for (const side of [left, right]) {
-      expect((await fetch(`${baseUrl}${side.imageUrl}`, { headers: { cookie } })).status).toBe(200);
-    }
-    const vote = await fetch(`${baseUrl}/api/battles/${id}/vote`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', cookie },
-      body: JSON.stringify({ outcome: outcomes[cast % outcomes.length] }),
-    });
-    expect(vote.status).toBe(200);
-    cast += 1;
-  }
 }

@@ -2,9 +2,11 @@ import { createRoute } from '@hono/zod-openapi';
 import { errorResponses, json } from '../responses';
 import {
   battleRequestSchema,
+  battleShownSchema,
   battleSchema,
   voteRequestSchema,
   voteResultSchema,
+  voteUndoResultSchema,
 } from '../schemas/battles';
 import { uuidParams } from '../schemas/params';
 
@@ -36,5 +38,31 @@ export const vote = createRoute({
   responses: {
     200: json(voteResultSchema, 'The vote, revealed'),
     ...errorResponses(400, 403, 404, 409, 410, 413, 415, 425, 429),
+  },
+});
+
+export const markBattleShown = createRoute({
+  method: 'post',
+  path: '/api/battles/{id}/shown',
+  summary: 'Say both answers are on screen',
+  description:
+    'For a battle whose images were fetched ahead of time (the next battle, prefetched during a reveal): the voter is looking at both answers from now on, and the minimum viewing time before a vote counts from here. It never starts earlier than the images were fetched. Bound to the voter who got the battle.',
+  request: { params: uuidParams },
+  responses: {
+    200: json(battleShownSchema, 'Recorded'),
+    ...errorResponses(400, 403, 404, 409, 410, 429),
+  },
+});
+
+export const undoVote = createRoute({
+  method: 'post',
+  path: '/api/battles/{id}/vote/undo',
+  summary: 'Take a vote back',
+  description:
+    "Within a few seconds of voting (the vote result's `undoUntil`), the voter who voted may take the vote back. Votes stay append-only: the undo is recorded as its own event, every leaderboard leaves the vote out, and its online rating changes are reversed. The battle cannot be voted on again (its models were revealed). 409 `already_undone`; 410 `undo_expired` after the window; 404 `vote_not_found` when the battle has no vote.",
+  request: { params: uuidParams },
+  responses: {
+    200: json(voteUndoResultSchema, 'The vote, taken back'),
+    ...errorResponses(400, 403, 404, 409, 410, 429),
   },
 });

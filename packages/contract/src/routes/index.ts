@@ -49,7 +49,7 @@ import {
   voidVoterVotes,
   voterReport,
 } from './admin-moderation';
-import { createBattle, vote } from './battles';
+import { createBattle, markBattleShown, undoVote, vote } from './battles';
 import { categories, challenges, leaderboard, modelProviders, models } from './catalog';
 import { errorResponses } from '../responses';
 import { health, liveness, metrics, readiness } from './health';
@@ -64,6 +64,7 @@ import {
   ratingHistory,
 } from './results';
 import { passHumanCheck } from './voters';
+import { myLeaderboard } from './my-votes';
 import {
   acceptSuggestion,
   listSuggestions,
@@ -102,7 +103,10 @@ const apiRoutes = mayBeUnavailable({
   health,
   createBattle,
   vote,
+  undoVote,
+  markBattleShown,
   passHumanCheck,
+  myLeaderboard,
   battleImage,
   sourceImage,
   resultImage,

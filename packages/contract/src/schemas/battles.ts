@@ -54,5 +54,22 @@ export const voteResultSchema = z.object({
   category: categoryRefSchema,
   left: revealSideSchema,
   right: revealSideSchema,
+  /** Until when the voter may take the vote back (POST /api/battles/{id}/vote/undo). */
+  undoUntil: z.string().datetime(),
 });
 export type VoteResult = z.infer<typeof voteResultSchema>;
+
+export const battleShownSchema = z.object({
+  battleId: z.string(),
+  /** From when the minimum viewing time counts. */
+  shownAt: z.string().datetime(),
+});
+export type BattleShown = z.infer<typeof battleShownSchema>;
+
+export const voteUndoResultSchema = z.object({
+  battleId: z.string(),
+  undone: z.literal(true),
+  /** Whether the vote had counted (and its rating changes are now reversed). */
+  counted: z.boolean(),
+});
+export type VoteUndoResult = z.infer<typeof voteUndoResultSchema>;

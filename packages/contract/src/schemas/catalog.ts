@@ -37,6 +37,14 @@ export const challengeSummarySchema = z.object({
     failed: z.number().int(),
     pending: z.number().int(),
   }),
+  votes: z.number().int().meta({
+    description: 'counted votes: published with the results once closed, counted live while open',
+  }),
+  openedAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  winner: modelRefSchema.nullable().meta({
+    description: "a closed challenge's top-rated model in its own leaderboard; null while open",
+  }),
 });
 export type ChallengeSummary = z.infer<typeof challengeSummarySchema>;
 export const challengeListSchema = z.object({ challenges: z.array(challengeSummarySchema) });

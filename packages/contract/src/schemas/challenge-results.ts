@@ -26,6 +26,9 @@ export const challengeRefSchema = z.object({
   category: categoryRefSchema,
   status: z.string(),
   closedAt: z.string().nullable(),
+  sourceImageUrl: z.string().nullable().meta({
+    description: 'the image an editing challenge asks the models to edit; null for text-to-image',
+  }),
 });
 export type ChallengeRef = z.infer<typeof challengeRefSchema>;
 

@@ -36,17 +36,43 @@ export const challengeResultSchema = z.object({
   games: z.number().int(),
   attempts: z.number().int().meta({ description: 'attempts that produced an image' }),
   bestAttempt: attemptResultSchema.nullable(),
+  gallery: z
+    .array(attemptResultSchema)
+    .meta({ description: 'every attempt shown in the results, in attempt order' }),
 });
 export type ChallengeResult = z.infer<typeof challengeResultSchema>;
 
+/** What the catalog says about a model, for the header of its page. */
+export const modelProfileSchema = z.object({
+  family: z.string().nullable().meta({ description: 'the family readers group it under' }),
+  tags: z.array(z.string()),
+  description: z.string().nullable(),
+  notes: z.string().nullable().meta({ description: "the catalog's remarks, e.g. its limits" }),
+  modelRef: z.string().nullable(),
+  releasedAt: z.string().nullable().meta({ description: 'YYYY-MM or YYYY-MM-DD' }),
+  arenas: z.array(arenaSchema),
+});
+export type ModelProfile = z.infer<typeof modelProfileSchema>;
+
 export const modelResultsSchema = z.object({
   model: modelRefSchema,
+  profile: modelProfileSchema,
   arenas: z.array(arenaStandingSchema).meta({ description: 'standing in each arena overall' }),
   challenges: z
     .array(challengeResultSchema)
     .meta({ description: 'closed challenges only: results are published when a challenge closes' }),
 });
 export type ModelResults = z.infer<typeof modelResultsSchema>;
+
+/** The part of a matchup played on one closed challenge. */
+export const matchupChallengeSchema = z.object({
+  slug: z.string(),
+  title: z.string(),
+  wins: z.number().int(),
+  losses: z.number().int(),
+  ties: z.number().int().meta({ description: 'ties and both-bad' }),
+});
+export type MatchupChallenge = z.infer<typeof matchupChallengeSchema>;
 
 export const matchupSchema = z.object({
   arena: arenaSchema,
@@ -59,6 +85,10 @@ export const matchupSchema = z.object({
   winRate: z.number(),
   lossRate: z.number(),
   tieRate: z.number().meta({ description: 'ties and both-bad, so that the three rates sum to 1' }),
+  challenges: z.array(matchupChallengeSchema).meta({
+    description:
+      'the closed challenges this pair met on, most played first; open ones stay blind and are left out',
+  }),
 });
 export type Matchup = z.infer<typeof matchupSchema>;
 

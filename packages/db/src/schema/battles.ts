@@ -40,6 +40,11 @@ export const battles = pgTable(
     /** When this battle's voter first fetched each image: a vote needs both, and time after. */
     leftSeenAt: timestamptz('left_seen_at'),
     rightSeenAt: timestamptz('right_seen_at'),
+    /**
+     * When the voter said both answers are on screen (a prefetched battle is fetched before it
+     * is shown): the minimum viewing time counts from the latest of this and the fetches.
+     */
+    shownAt: timestamptz('shown_at'),
     votedAt: timestamptz('voted_at'),
   },
   (t) => [

@@ -8,14 +8,17 @@ import { voters } from './voters';
 import { votes } from './votes';
 
 /**
- * Votes an operator voided (one, or all of a voter's). Votes stay append-only: a void is its
- * own row, and every leaderboard leaves voided votes out.
+ * Votes left out: voided by an operator (one, or all of a voter's), or taken back by their
+ * voter moments after voting (an undo). Votes stay append-only: a void is its own row, and
+ * every leaderboard leaves voided votes out.
  */
 export const voteVoids = pgTable('vote_voids', {
   voteId: uuid('vote_id')
     .primaryKey()
     .references(() => votes.id),
   operatorId: uuid('operator_id').references(() => operators.id),
+  /** The voter who took the vote back (an undo); null when an operator voided it. */
+  undoneBy: uuid('undone_by').references(() => voters.id),
   reason: text('reason'),
   createdAt: createdAt(),
 });

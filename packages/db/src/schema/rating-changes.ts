@@ -1,4 +1,4 @@
-import { bigint, doublePrecision, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, doublePrecision, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import type { Arena, VoteOutcome } from '@arena/core';
 import { createdAt } from './common';
 
@@ -18,5 +18,10 @@ export const ratingChanges = pgTable('rating_changes', {
   rightModelId: uuid('right_model_id').notNull(),
   outcome: text('outcome').$type<VoteOutcome>().notNull(),
   delta: doublePrecision('delta').notNull(),
+  /**
+   * Takes back an earlier step of the same vote (an undo or a void): `delta` is already
+   * negated, and the game and its result are subtracted from the counts.
+   */
+  reverses: boolean('reverses').notNull().default(false),
   createdAt: createdAt(),
 });

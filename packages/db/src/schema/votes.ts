@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { boolean, doublePrecision, index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import type { Arena, VoteOutcome } from '@arena/core';
 import { battles } from './battles';
 import { categories } from './categories';
@@ -55,6 +55,13 @@ export const votes = pgTable(
      */
     addressKey: text('address_key'),
     flags: text('flags').array().notNull().default([]),
+    /**
+     * The online Elo step the voter was shown for the left model, overall and in the category
+     * (the right one moved by its negative); null when the vote did not count. Kept so that an
+     * undo or a void can reverse exactly what the vote added.
+     */
+    overallDelta: doublePrecision('overall_delta'),
+    categoryDelta: doublePrecision('category_delta'),
     createdAt: createdAt(),
   },
   (t) => [

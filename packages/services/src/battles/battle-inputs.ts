@@ -8,7 +8,8 @@ import { OPEN_ANSWERS_VERSION_SQL } from './open-answers';
 import { SEEN_LIMIT, seenComparisonsOf } from './seen-comparisons';
 
 /** Stands for "nothing known": never a battle id, nor the empty string of "no battles". */
-const UNKNOWN = 'unknown';
+/** Stands for "no battle yet" in the list of known latest ids (ids are uuids). */
+const NO_BATTLE = 'none';
 
 export interface BattleInputs {
   /** The open answers' version (open-answers.ts). */
@@ -74,15 +75,21 @@ export interface BattleInputsQuery {
   voterId: string;
   arena: Arena;
   category?: string;
-  /** The latest battle id up to which the caller holds the comparisons (null: no battles). */
-  knownLatest?: string | null;
+  /**
+   * The latest battle ids (null: no battles) any of which the caller holds the comparisons up
+   * to, or a comma-separated list of them (`none` for null; the benchmark's form).
+   */
+  knownLatest?: readonly (string | null)[] | string;
 }
 
 /** The statement itself (the benchmark replays it beside the endpoint). */
 export function battleInputsQuery(input: BattleInputsQuery): SQL {
   const { voterId, arena } = input;
   const category = input.category ?? null;
-  const known = input.knownLatest === undefined ? UNKNOWN : (input.knownLatest ?? '');
+  const known =
+    typeof input.knownLatest === 'string'
+      ? input.knownLatest
+      : (input.knownLatest ?? []).map((id) => id ?? NO_BATTLE).join(',');
   return sql`
     with latest as (
       select b.id from battles b
@@ -95,7 +102,8 @@ export function battleInputsQuery(input: BattleInputsQuery): SQL {
            ${newestSnapshotIdSql(sql`${arena}::text`, sql`coalesce(c.id::text, ${OVERALL_SCOPE})`)}
              as snapshot_id,
            (select id from latest) as latest_battle,
-           case when coalesce((select id::text from latest), '') = ${known}::text then null
+           case when coalesce((select id::text from latest), ${NO_BATTLE})
+                       = any(string_to_array(${known}::text, ',')) then null
            else (select json_build_object('keys', coalesce(json_agg(d.key), '[]'::json),
                                           'battles', coalesce(sum(d.n), 0))
                  from (select s.challenge_id::text || '|' || least(s.left_model, s.right_model)::text

@@ -14,9 +14,17 @@ const WINDOW_SLACK = 500;
 /** Comparisons kept in one process, all voters together (about 150 bytes each). */
 const MAX_KEPT_KEYS = 200_000;
 
+/** Battles of one voter issued here that may each be the one the database calls latest. */
+const MAX_LATEST = 8;
+
 interface Entry {
-  /** The voter's latest battle when `keys` was last true: another one means reload. */
-  latestBattleId: string | null;
+  /**
+   * The voter's latest battle when `keys` was loaded, then each battle this process issued on
+   * top (the last few): `keys` covers them all. Two battles of one voter issued at once both
+   * build on the same latest one, and either may come out latest in the database's order;
+   * any other latest battle (another process's) means reload.
+   */
+  latest: (string | null)[];
   /** `challengeId|pairKey` of the comparisons in the voter's latest battles. */
   keys: Set<string>;
   /** Battles `keys` covers; past SEEN_LIMIT + WINDOW_SLACK the entry is dropped. */
@@ -35,15 +43,18 @@ export class SeenComparisons {
   private readonly entries = new Map<string, Entry>();
   private keptKeys = 0;
 
-  /** The latest battle id this process knows the voter's comparisons up to, or undefined. */
-  knownLatest(voterId: string): string | null | undefined {
-    return this.entries.get(voterId)?.latestBattleId;
+  /**
+   * The battle ids (null: none yet) any of which, as the voter's latest, this process holds
+   * the comparisons up to; undefined when it holds nothing for the voter.
+   */
+  knownLatest(voterId: string): readonly (string | null)[] | undefined {
+    return this.entries.get(voterId)?.latest;
   }
 
-  /** The remembered comparisons, if `latestBattleId` is still the voter's latest battle. */
+  /** The remembered comparisons, if they cover `latestBattleId`, the voter's latest battle. */
   lookup(voterId: string, latestBattleId: string | null): Set<string> | undefined {
     const entry = this.entries.get(voterId);
-    if (!entry || entry.latestBattleId !== latestBattleId) return undefined;
+    if (!entry || !entry.latest.includes(latestBattleId)) return undefined;
     this.touch(voterId, entry);
     return entry.keys;
   }
@@ -55,19 +66,19 @@ export class SeenComparisons {
     keys: string[],
     battles: number,
   ): Set<string> {
-    const entry: Entry = { latestBattleId, keys: new Set(keys), battles };
+    const entry: Entry = { latest: [latestBattleId], keys: new Set(keys), battles };
     this.replace(voterId, entry);
     return entry.keys;
   }
 
   /**
-   * A battle this process just issued: added to what it remembers when that was current up to
-   * the voter's previous battle; otherwise the next battle reloads anyway.
+   * A battle this process just issued: added to what it remembers when that covered the
+   * voter's previous battle; otherwise the next battle reloads anyway.
    */
   issued(voterId: string, previousBattleId: string | null, battleId: string, key: string): void {
     const entry = this.entries.get(voterId);
     if (!entry) return;
-    if (entry.latestBattleId !== previousBattleId || entry.battles >= SEEN_LIMIT + WINDOW_SLACK) {
+    if (!entry.latest.includes(previousBattleId) || entry.battles >= SEEN_LIMIT + WINDOW_SLACK) {
       this.remove(voterId);
       return;
     }
@@ -75,7 +86,8 @@ export class SeenComparisons {
       entry.keys.add(key);
       this.keptKeys += 1;
     }
-    entry.latestBattleId = battleId;
+    entry.latest.push(battleId);
+    if (entry.latest.length > MAX_LATEST) entry.latest.shift();
     entry.battles += 1;
     this.evict();
   }

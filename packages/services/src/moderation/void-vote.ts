@@ -1,17 +1,20 @@
 import type { VoidedVote } from '@arena/contract';
 import { notFound } from '@arena/core';
 import { voteVoids, votes } from '@arena/db';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { ServiceContext } from '../context';
 import { requestLeaderboardRecompute } from '../leaderboards/request-recompute';
 import { recordAudit } from '../operators/record-audit';
+import { requestRatingsApply } from '../ratings/request-ratings-apply';
+import { reverseRatingSteps } from '../ratings/reverse-rating-steps';
 
 type Ctx = Pick<ServiceContext, 'db' | 'now' | 'queue' | 'logger'>;
 
 /**
  * Voids one vote: votes are append-only (a trigger refuses UPDATE and DELETE), so the void is a
  * row of its own in vote_voids, and every leaderboard, challenge result and the open data leave
- * the vote out from the next recompute, requested at once. Voiding a voided vote changes
+ * the vote out from the next recompute, requested at once; the online Elo change it made is
+ * reversed. Voiding a voided vote changes
  * nothing and answers the first void.
  */
 export async function voidVote(
@@ -34,6 +37,7 @@ export async function voidVote(
       const [existing] = await tx.select().from(voteVoids).where(eq(voteVoids.voteId, voteId));
       return { row: existing!, changed: false };
     }
+    await tx.execute(reverseRatingSteps(sql`select ${voteId}::uuid`));
     await recordAudit(
       { db: tx },
       {
@@ -48,7 +52,7 @@ export async function voidVote(
     return { row: inserted, changed: true };
   });
   if (changed) {
-    await requestLeaderboardRecompute(ctx, { delayMs: 0 });
+    await Promise.all([requestRatingsApply(ctx), requestLeaderboardRecompute(ctx, { delayMs: 0 })]);
     ctx.logger.info({ voteId }, 'vote voided');
   }
   return {

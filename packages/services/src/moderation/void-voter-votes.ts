@@ -5,13 +5,16 @@ import { eq, sql } from 'drizzle-orm';
 import type { ServiceContext } from '../context';
 import { requestLeaderboardRecompute } from '../leaderboards/request-recompute';
 import { recordAudit } from '../operators/record-audit';
+import { reverseRatingSteps } from '../ratings/reverse-rating-steps';
+import { requestRatingsApply } from '../ratings/request-ratings-apply';
 
 type Ctx = Pick<ServiceContext, 'db' | 'now' | 'queue' | 'logger'>;
 
 /**
  * Voids every vote a voter has cast so far (one void row per vote, in one statement on the
  * votes_voter_created index); votes already voided keep their first void. The votes leave
- * every board from the next recompute, requested at once. A voter's later votes are not
+ * every board from the next recompute, requested at once, and the online Elo changes they made
+ * are reversed. A voter's later votes are not
  * voided: ban the voter to stop them.
  */
 export async function voidVoterVotes(
@@ -39,7 +42,7 @@ export async function voidVoterVotes(
           from theirs where not voided
           on conflict (vote_id) do nothing
           returning vote_id
-        )
+        ), reversed as (${reverseRatingSteps(sql`select vote_id from inserted`)})
         select (select count(*) from inserted)::int as voided,
                (select count(*) from theirs where voided)::int as already`,
     );
@@ -60,7 +63,7 @@ export async function voidVoterVotes(
     return { voterId, voided, alreadyVoided: already };
   });
   if (result.voided > 0) {
-    await requestLeaderboardRecompute(ctx, { delayMs: 0 });
+    await Promise.all([requestRatingsApply(ctx), requestLeaderboardRecompute(ctx, { delayMs: 0 })]);
     ctx.logger.info({ voterId, voided: result.voided }, "voter's votes voided");
   }
   return result;

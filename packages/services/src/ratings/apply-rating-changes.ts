@@ -10,7 +10,8 @@ const BATCH = 5_000;
  * The ratings consumer: drains the queued online Elo steps (rating_changes) in id order and adds
  * each model's sum to its rating row, one statement per batch. Elo steps add up, so however
  * the votes were batched the ratings end where applying them one by one would: initial + the
- * sum of the changes their voters were shown. Rows taken by a concurrent consumer are skipped,
+ * sum of the changes their voters were shown. A reversing step (an undone or voided vote)
+ * carries the negated change and takes its game back out of the counts. Rows taken by a concurrent consumer are skipped,
  * never applied twice, and a step becomes visible only with its vote's commit.
  */
 export async function applyRatingChanges(ctx: Pick<ServiceContext, 'db'>): Promise<number> {
@@ -22,21 +23,22 @@ export async function applyRatingChanges(ctx: Pick<ServiceContext, 'db'>): Promi
       with drained as (
         delete from rating_changes where id in (
           select id from rating_changes order by id limit ${BATCH} for update skip locked)
-        returning arena, scope, left_model_id, right_model_id, outcome, delta
+        returning arena, scope, left_model_id, right_model_id, outcome, delta,
+                  case when reverses then -1 else 1 end as games
       ), sides as (
-        select arena, scope, left_model_id as model_id, delta,
+        select arena, scope, left_model_id as model_id, delta, games,
                outcome = 'left' as won, outcome = 'right' as lost, outcome
         from drained
         union all
-        select arena, scope, right_model_id, -delta,
+        select arena, scope, right_model_id, -delta, games,
                outcome = 'right', outcome = 'left', outcome
         from drained
       ), sums as (
-        select arena, scope, model_id, sum(delta) as delta, count(*)::int as games,
-               count(*) filter (where won)::int as wins,
-               count(*) filter (where lost)::int as losses,
-               count(*) filter (where outcome = 'tie')::int as ties,
-               count(*) filter (where outcome = 'both_bad')::int as both_bad
+        select arena, scope, model_id, sum(delta) as delta, sum(games)::int as games,
+               coalesce(sum(games) filter (where won), 0)::int as wins,
+               coalesce(sum(games) filter (where lost), 0)::int as losses,
+               coalesce(sum(games) filter (where outcome = 'tie'), 0)::int as ties,
+               coalesce(sum(games) filter (where outcome = 'both_bad'), 0)::int as both_bad
         from sides group by arena, scope, model_id
       ), upserted as (
         insert into ratings (arena, scope, model_id, rating, games, wins, losses, ties, both_bad)
@@ -56,6 +58,8 @@ export async function applyRatingChanges(ctx: Pick<ServiceContext, 'db'>): Promi
     );
     const steps = row?.steps ?? 0;
     applied += steps;
-    if (steps < BATCH) return applied;
+    // Until a pass finds nothing: a vote committed while this ran asked for a consumer run
+    // that the queue ignores (this one is still active), so this one takes its step.
+    if (steps === 0) return applied;
   }
 }

@@ -1,5 +1,7 @@
-import type { ModelResults } from '@arena/contract';
+import type { ModelProfile, ModelResults } from '@arena/contract';
 import { OVERALL_SCOPE, type Arena } from '@arena/core';
+import { models } from '@arena/db';
+import { eq } from 'drizzle-orm';
 import type { ServiceContext } from '../context';
 import { challengeScope } from '../leaderboards/scopes';
 import { latestSnapshots, type Snapshot } from '../leaderboards/snapshot-reads';
@@ -8,6 +10,23 @@ import { findModel } from './find-model';
 import { closedChallenges } from './published-challenge';
 
 const rate = (part: number, games: number) => (games > 0 ? part / games : null);
+
+/** What the catalog says about the model: family, tags, description and notes. */
+async function modelProfile(ctx: Pick<ServiceContext, 'db'>, id: string): Promise<ModelProfile> {
+  const [row] = await ctx.db
+    .select({
+      family: models.family,
+      tags: models.tags,
+      description: models.description,
+      notes: models.notes,
+      modelRef: models.modelRef,
+      releasedAt: models.releasedAt,
+      arenas: models.arenas,
+    })
+    .from(models)
+    .where(eq(models.id, id));
+  return row!;
+}
 
 /**
  * A model page's results: its standing in each arena (with its both-bad rate, reported on its
@@ -19,7 +38,10 @@ export async function getModelResults(
   input: { slug: string },
 ): Promise<ModelResults> {
   const { arenas, ...model } = await findModel(ctx, { slug: input.slug });
-  const closed = await closedChallenges(ctx, { arenas });
+  const [closed, profile] = await Promise.all([
+    closedChallenges(ctx, { arenas }),
+    modelProfile(ctx, model.id),
+  ]);
   const attempts = await loadAttempts(ctx, {
     challengeIds: closed.map((challenge) => challenge.id),
     modelId: model.id,
@@ -70,7 +92,8 @@ export async function getModelResults(
     if (!snapshot || !row) return [];
     const own = attempts
       .filter((attempt) => attempt.challengeId === challenge.id)
-      .map((attempt) => results.get(attempt.generationId)!);
+      .map((attempt) => results.get(attempt.generationId)!)
+      .sort((a, b) => a.attempt - b.attempt);
     return [
       {
         challenge: challenge.ref,
@@ -82,8 +105,9 @@ export async function getModelResults(
         games: row.votes,
         attempts: own.length,
         bestAttempt: bestAttempt(own),
+        gallery: own,
       },
     ];
   });
-  return { model, arenas: standings, challenges };
+  return { model, profile, arenas: standings, challenges };
 }

@@ -2,6 +2,7 @@ import type { ChallengeRef } from '@arena/contract';
 import { forbidden, notFound } from '@arena/core';
 import { categories, challenges } from '@arena/db';
 import { and, eq, inArray } from 'drizzle-orm';
+import { sourceImageUrl } from '../battles/image-urls';
 import type { ServiceContext } from '../context';
 
 export interface PublishedChallenge {
@@ -22,6 +23,7 @@ function toPublished({ challenge, category }: Row): PublishedChallenge {
       category: { id: category.id, slug: category.slug, name: category.name },
       status: challenge.status,
       closedAt: challenge.closedAt?.toISOString() ?? null,
+      sourceImageUrl: challenge.sourceImageId ? sourceImageUrl(challenge.sourceImageId) : null,
     },
   };
 }

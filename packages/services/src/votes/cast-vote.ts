@@ -87,7 +87,7 @@ export function castVoteQuery(
              gl.model_id as left_model_id, gr.model_id as right_model_id,
              ch.status as challenge_status,
              extract(epoch from (${now}::timestamptz
-               - greatest(b.left_seen_at, b.right_seen_at))) * 1000 as decision_ms
+               - greatest(b.left_seen_at, b.right_seen_at, b.shown_at))) * 1000 as decision_ms
       from battles b
       join generations gl on gl.id = b.left_generation_id
       join generations gr on gr.id = b.right_generation_id
@@ -100,7 +100,7 @@ export function castVoteQuery(
                as check_pending,
              v.human_checked_at
       from voters v where v.id = ${voterId}::uuid
-      for update
+      ${checkOn ? sql`for update` : sql``}
     ), checked as (
       select b.*,
              coalesce((select not (flags && array[${notCounted}]::text[]) from voter), true) as counted,
@@ -128,15 +128,6 @@ export function castVoteQuery(
       select * from checked where refused is null
     ), marked as (
       update battles set voted_at = ${now}::timestamptz from ok where battles.id = ok.id
-    ), cast_vote as (
-      insert into votes (battle_id, voter_id, arena, challenge_id, category_id,
-                         left_model_id, right_model_id, left_generation_id, right_generation_id,
-                         outcome, decision_ms, counted, address_key, created_at)
-      select id, voter_id, arena, challenge_id, category_id,
-             left_model_id, right_model_id, left_generation_id, right_generation_id,
-             ${outcome}::text, round(decision_ms)::int, counted, ${addressKey}::text, ${now}::timestamptz
-      from ok
-      returning id, counted
     ), steps as (
       select c.arena, s.scope, c.left_model_id, c.right_model_id,
              coalesce(rl.rating, ${ELO_INITIAL_RATING}) as left_before,
@@ -152,6 +143,18 @@ export function castVoteQuery(
         on rl.arena = c.arena and rl.scope = s.scope and rl.model_id = c.left_model_id
       left join ratings rr
         on rr.arena = c.arena and rr.scope = s.scope and rr.model_id = c.right_model_id
+    ), cast_vote as (
+      insert into votes (battle_id, voter_id, arena, challenge_id, category_id,
+                         left_model_id, right_model_id, left_generation_id, right_generation_id,
+                         outcome, decision_ms, counted, address_key, created_at,
+                         overall_delta, category_delta)
+      select id, voter_id, arena, challenge_id, category_id,
+             left_model_id, right_model_id, left_generation_id, right_generation_id,
+             ${outcome}::text, round(decision_ms)::int, counted, ${addressKey}::text, ${now}::timestamptz,
+             case when counted then (select delta from steps where scope = ${OVERALL_SCOPE}) end,
+             case when counted then (select delta from steps where scope = ok.category_id::text) end
+      from ok
+      returning id, counted
     ), queued as (
       insert into rating_changes (vote_id, arena, scope, left_model_id, right_model_id, outcome, delta)
       select cast_vote.id, steps.arena, steps.scope, steps.left_model_id, steps.right_model_id,

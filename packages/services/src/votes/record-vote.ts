@@ -14,6 +14,7 @@ import { requestLeaderboardRecompute } from '../leaderboards/request-recompute';
 import { requestRatingsApply } from '../ratings/request-ratings-apply';
 import { voterBanned } from '../voters/voter-banned';
 import { castVote, type CastVoteRow, type VoteRefusal } from './cast-vote';
+import { DEFAULT_VOTE_UNDO_MS } from './undo-vote';
 
 export interface RecordVoteInput {
   battleId: string;
@@ -27,18 +28,21 @@ export interface RecordVoteInput {
  * Records a vote on a battle (one statement, cast-vote.ts) and reveals both models with the
  * online Elo change the vote makes overall and in the challenge's category. The change is
  * queued with the vote and applied to the ratings by their consumer moments later; a
- * debounced leaderboard recompute is requested too.
+ * debounced leaderboard recompute is requested too. The voter may take the vote back until
+ * `undoUntil` (undo-vote.ts).
  */
 export async function recordVote(
   ctx: Pick<ServiceContext, 'db' | 'config' | 'humanCheck' | 'logger' | 'now' | 'queue'>,
   input: RecordVoteInput,
 ): Promise<VoteResult> {
+  const votedAt = ctx.now();
+  const undoMs = ctx.config.voteUndoMs ?? DEFAULT_VOTE_UNDO_MS;
   const row = await castVote(ctx, {
     battleId: input.battleId,
     voterId: input.voterId,
     outcome: input.outcome,
     addressKey: input.addressKey ?? null,
-    now: ctx.now(),
+    now: votedAt,
     humanCheckAfterVotes: ctx.humanCheck ? (ctx.config.humanCheck?.afterVotes ?? null) : null,
   });
   if (!row) throw notFound('battle_not_found', 'no such battle');
@@ -66,6 +70,7 @@ export async function recordVote(
       overall: change(OVERALL_SCOPE, 'right'),
       category: change(row.category_id, 'right'),
     },
+    undoUntil: new Date(votedAt.getTime() + undoMs).toISOString(),
   } satisfies VoteResult;
   ctx.logger.info(
     { battleId: input.battleId, outcome: input.outcome, counted: result.counted },

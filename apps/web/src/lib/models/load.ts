@@ -37,6 +37,8 @@ export interface Standing {
 export interface ModelPageData {
   model: ModelSummary;
   standings: Standing[];
+  /** Every model's row on each arena's board the model is on: the value charts plot them all. */
+  boards: Partial<Record<Arena, LeaderboardRow[]>>;
   providers: Section<ModelProviders>;
   results: Section<ModelResults>;
   headToHead: Section<HeadToHead>;
@@ -118,9 +120,18 @@ export async function loadModelPage(slug: string, fetchFn: typeof fetch): Promis
     ];
   });
 
+  const boardRows: ModelPageData['boards'] = {};
+  ARENAS.forEach((arena, i) => {
+    const settled = boards[i];
+    if (model.arenas.includes(arena) && settled?.status === 'fulfilled') {
+      boardRows[arena] = settled.value.rows;
+    }
+  });
+
   return {
     model,
     standings,
+    boards: boardRows,
     providers: section(providers),
     results: section(results),
     headToHead: section(headToHead),

@@ -24,3 +24,6 @@ export function isOnControl(event: KeyboardEvent): boolean {
   const target = event.target instanceof Element ? event.target : null;
   return target?.closest('button, a, summary, [role="button"]') != null;
 }
+
+/** Take the vote just cast back, while the reveal offers it. */
+export const UNDO_KEYS: ReadonlySet<string> = new Set(['u', 'U', 'Backspace']);

@@ -1,0 +1,42 @@
+import { SvelteMap } from 'svelte/reactivity';
+import { getModelProviders } from '$lib/api';
+import { cheapestPrice } from '$lib/models/pricing';
+
+/**
+ * Each model's cheapest 1K price per image, fetched once per page visit for the models asked
+ * for; null when no provider lists one, or when its providers could not be read.
+ */
+export class ModelPrices {
+  readonly #prices = new SvelteMap<string, number | null>();
+  #controller: AbortController | null = null;
+
+  /** The price of a model once known; undefined while it loads. */
+  of(slug: string): number | null | undefined {
+    return this.#prices.get(slug);
+  }
+
+  /** Starts fetching the prices not asked for yet. */
+  load(slugs: readonly string[]): void {
+    const missing = slugs.filter((slug) => !this.#prices.has(slug));
+    if (missing.length === 0 || this.#controller) return;
+    const controller = new AbortController();
+    this.#controller = controller;
+    void Promise.allSettled(
+      missing.map((slug) => getModelProviders(slug, { signal: controller.signal })),
+    ).then((settled) => {
+      if (controller.signal.aborted) return;
+      settled.forEach((result, i) =>
+        this.#prices.set(
+          missing[i]!,
+          result.status === 'fulfilled' ? cheapestPrice(result.value.providers, '1K') : null,
+        ),
+      );
+      this.#controller = null;
+    });
+  }
+
+  abort(): void {
+    this.#controller?.abort();
+    this.#controller = null;
+  }
+}
