@@ -51,16 +51,22 @@ export function createBullMqQueue(options: BullMqOptions): JobQueue {
   async function add(request: JobRequest) {
     parsePayload(request.name, request.payload);
     const queue = queueFor(request.name);
-    const jobId = request.options?.jobId;
-    if (jobId && request.options?.replaceFinished) {
+    const options = request.options;
+    const jobId = options?.jobId;
+    if (jobId && (options.replaceFinished || options.rerunIfActive)) {
       const existing = await queue.getJob(jobId);
       if (existing) {
         const state = await existing.getState();
+        if (state === 'active' && options.rerunIfActive) {
+          // A job cannot be added under its own id while it runs: the rerun goes under a
+          // second id, itself one job at most (asked for again, it is a no-op while waiting).
+          return add({ ...request, options: { ...options, jobId: `${jobId}.again` } });
+        }
         if (state !== 'completed' && state !== 'failed') return;
         await existing.remove().catch(() => {});
       }
     }
-    await queue.add(request.name, request.payload, jobOptions(request.name, request.options));
+    await queue.add(request.name, request.payload, jobOptions(request.name, options));
   }
 
   return {

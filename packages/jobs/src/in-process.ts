@@ -25,6 +25,8 @@ interface InProcessJob {
   attemptsMade: number;
   state: JobState;
   timer?: NodeJS.Timeout;
+  /** Asked for again while active (`rerunIfActive`): runs once more after this delay. */
+  rerunDelayMs?: number;
 }
 
 export interface InProcessJobsOptions {
@@ -106,6 +108,14 @@ export function createInProcessJobs(options: InProcessJobsOptions = {}): InProce
         maxAttempts: retry.attempts,
         signal: shutdown.signal,
       });
+      if (job.rerunDelayMs !== undefined && running) {
+        // Asked for again while it ran: once more, as a fresh job.
+        const delay = job.rerunDelayMs;
+        job.rerunDelayMs = undefined;
+        job.attemptsMade = 0;
+        schedule(job, delay);
+        return;
+      }
       jobs.delete(job.id);
     } catch (error) {
       if (error instanceof DeferJobError) {
@@ -155,6 +165,10 @@ export function createInProcessJobs(options: InProcessJobsOptions = {}): InProce
     const id = enqueue.jobId ?? randomUUID();
     const existing = jobs.get(id);
     if (existing) {
+      if (existing.state === 'active' && enqueue.rerunIfActive) {
+        existing.rerunDelayMs = enqueue.delayMs ?? 0;
+        return;
+      }
       if (existing.state !== 'failed' || !enqueue.replaceFinished) return;
       jobs.delete(id);
     }

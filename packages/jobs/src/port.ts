@@ -9,6 +9,12 @@ export interface EnqueueOptions {
    * reconciler uses this for work the database says is unfinished).
    */
   replaceFinished?: boolean;
+  /**
+   * A debounced job asked for while a run of it is under way: run it once more after that run
+   * (which may have read the state before the change that asked), after `delayMs`. Without
+   * it the request is a no-op and the change waits for the next request.
+   */
+  rerunIfActive?: boolean;
 }
 
 export interface JobRequest<N extends JobName = JobName> {

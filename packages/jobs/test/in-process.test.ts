@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   createInProcessJobs,
   DeferJobError,
@@ -97,6 +97,32 @@ describe('in-process job runner', () => {
     );
     await jobs.idle();
     expect(calls).toBe(2);
+    await jobs.stop();
+  });
+
+  it('runs a job asked for while it runs once more afterwards, and only when so asked', async () => {
+    let release!: () => void;
+    const runs: number[] = [];
+    const jobs = jobsWith(async () => {
+      runs.push(runs.length + 1);
+      if (runs.length === 1) await new Promise<void>((resolve) => (release = resolve));
+    });
+    await jobs.start();
+    await jobs.enqueue('generation.run', { generationId: id(1) }, { jobId: 'r' });
+    await vi.waitFor(() => expect(runs).toEqual([1]));
+    // While it runs: a plain request is a no-op; asked with rerunIfActive (three times), one
+    // more run follows the current one.
+    await jobs.enqueue('generation.run', { generationId: id(1) }, { jobId: 'r' });
+    for (let i = 0; i < 3; i++) {
+      await jobs.enqueue(
+        'generation.run',
+        { generationId: id(1) },
+        { jobId: 'r', rerunIfActive: true, delayMs: 5 },
+      );
+    }
+    release();
+    await jobs.idle();
+    expect(runs).toEqual([1, 2]);
     await jobs.stop();
   });
 

@@ -13,7 +13,8 @@ const askedUntil = new WeakMap<JobQueue, Map<string, number>>();
  * request; a process that asked less than half the delay ago skips asking, since the job it
  * asked for has not run yet (at worst one it found waiting ran early, and the next request
  * after the half delay schedules the next). `replaceFinished` makes a job that failed for good
- * no obstacle to the next one.
+ * no obstacle to the next one; `rerunIfActive` runs it once more when asked for while it runs,
+ * since that run may have read the database before the change that asks.
  *
  * Never throws: what the job would do is recorded in the database, and it catches up later.
  */
@@ -32,7 +33,11 @@ export async function requestDebouncedJob(
   if (now < (asked.get(jobId) ?? -Infinity)) return;
   asked.set(jobId, now + delayMs / 2);
   try {
-    await ctx.queue.enqueue(name, {}, { jobId, delayMs, replaceFinished: true });
+    await ctx.queue.enqueue(
+      name,
+      {},
+      { jobId, delayMs, replaceFinished: true, rerunIfActive: true },
+    );
   } catch (error) {
     asked.delete(jobId);
     ctx.logger.warn({ err: error, job: name }, 'could not request a job');
