@@ -111,6 +111,7 @@ describe('public catalog', () => {
         jobId: 'leaderboard.recompute',
         delayMs: 3000,
         replaceFinished: true,
+        rerunIfActive: true,
       });
     }
     await waitFor(async () => (await latest()).length > 0, 30_000, 'a snapshot');
