@@ -103,6 +103,7 @@ export async function benchHotPaths(opts: { rounds: number }): Promise<BenchResu
       RATE_LIMIT: 'off',
       // The demo catalog's order: 6 models x 11 challenges x 3 attempts.
       SEED_CATALOG: 'false',
+      DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE, // unset: the API's default
     },
   });
   const wrkTarget = { url: api.url, serverPid: api.child.pid!, serverLog: api.logFile, ...LOAD };
@@ -292,6 +293,8 @@ export async function benchHotPaths(opts: { rounds: number }): Promise<BenchResu
   } finally {
     await api.stop();
     await deleteQueueKeys(queuePrefix);
-    await database.drop();
+    // BENCH_KEEP_DB=1 leaves the database for replaying the statements by hand (pgbench).
+    if (!process.env.BENCH_KEEP_DB) await database.drop();
+    else await database.handle.close().then(() => console.log(`kept ${database.url}`));
   }
 }

@@ -1,9 +1,15 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { humanCheckConfig, humanCheckEnvSchema, refineHumanCheck } from './human-check-config';
 import { limitsConfig, limitsEnvSchema } from './limits-config';
 import { refineStorage, storageConfig, storageEnvSchema } from './storage-config';
 import { opsConfig, opsEnvSchema } from './ops-config';
+
+/** Two connections per core of this machine, at least 4 (DATABASE_POOL_SIZE). */
+function defaultPoolSize() {
+  return Math.max(4, 2 * availableParallelism());
+}
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -17,10 +23,13 @@ const envSchema = z
     /** Postgres server; without it the arena runs on PGlite under DATA_DIR. */
     DATABASE_URL: z.string().url().optional(),
     /**
-     * Connections per process to Postgres. Postgres does its best work with a few per core;
-     * more only queue inside it. The default suits a small machine's API or worker.
+     * Connections per process to Postgres. Postgres does its best work with a few
+     * transactions per core at once: more only share its cores, so each one takes longer and
+     * the slowest much longer, where the pool's own queue would have served them in turn.
+     * The default is two per core of this machine, at least 4; set it for the database's
+     * machine when that is another one.
      */
-    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(defaultPoolSize()),
     /** Redis for BullMQ; without it jobs run in process. */
     REDIS_URL: z.string().url().optional(),
     QUEUE_PREFIX: z

@@ -165,4 +165,57 @@ describe('battle matchmaking from the kept index', () => {
     );
     expect(draw(all, rng)).not.toBeNull();
   });
+
+  it('gives a voter who has seen everything repeats by the matchmaking distribution, until new answers', () => {
+    const rng = createRng('exhausted');
+    const all = new Set(
+      scope.pairs.flatMap(({ a, b }) =>
+        Object.keys(CHALLENGES).map((c) => `${c}|${pairKey(a, b)}`),
+      ),
+    );
+    const draws = 20_000;
+    const pairs = new Map<string, number>();
+    let unanswered = 0;
+    for (let i = 0; i < draws; i += 1) {
+      const pairing = draw(all, rng);
+      const key = pairKey(pairing.left, pairing.right);
+      pairs.set(key, (pairs.get(key) ?? 0) + 1);
+      const answered = CHALLENGES[pairing.challengeId]!;
+      if (!answered.includes(pairing.left) || !answered.includes(pairing.right)) unanswered += 1;
+    }
+    expect(unanswered).toBe(0);
+    expectShares(pairs, referenceShares(scope.pairs), draws);
+
+    // The same seen set against a rebuilt index with a new challenge m-a and m-b answered:
+    // its comparison is the only fresh one, and it is found.
+    const rows: OpenAnswerRow[] = ['m-a', 'm-b'].map((modelId) => ({
+      id: `c-6/${modelId}/1`,
+      challengeId: 'c-6',
+      modelId,
+      categoryId: 'cat',
+    }));
+    const base = answers();
+    const rebuilt = indexOpenAnswers(
+      [
+        ...[...base.challenges].flatMap(([challengeId, { attempts }]) =>
+          [...attempts].flatMap(([modelId, ids]) =>
+            ids.map((id) => ({ id, challengeId, modelId, categoryId: 'cat' })),
+          ),
+        ),
+        ...rows,
+      ],
+      [{ id: 'cat', slug: 'cat' }],
+      'v2',
+    );
+    const newScope = rebuilt.scopes.get(OVERALL_SCOPE)!;
+    const pairing = samplePairing({
+      answers: rebuilt,
+      scope: newScope,
+      weights: pairWeights(newScope, RATINGS),
+      seen: all,
+      rng,
+    })!;
+    expect(pairing.challengeId).toBe('c-6');
+    expect(pairKey(pairing.left, pairing.right)).toBe(pairKey('m-a', 'm-b'));
+  });
 });

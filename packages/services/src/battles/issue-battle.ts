@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { Battle } from '@arena/contract';
 import { createRng, notFound, OVERALL_SCOPE, type Arena, type Rng } from '@arena/core';
 import { opaqueId } from '@arena/db';
@@ -39,7 +38,7 @@ export async function issueBattle(
   ctx: Pick<ServiceContext, 'db' | 'config' | 'logger' | 'now'>,
   input: IssueBattleInput,
 ): Promise<Battle> {
-  const rng = input.rng ?? createRng(randomBytes(16).toString('hex'));
+  const rng = input.rng ?? createRng(opaqueId());
   const inputs = await readBattleInputs(ctx, input);
   if (inputs.banned) throw voterBanned();
   if (inputs.categoryId === null) {

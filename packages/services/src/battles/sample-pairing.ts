@@ -33,6 +33,7 @@ const CHALLENGE_DRAWS = 16;
 export function samplePairing(input: PairingInput): Pairing | null {
   const { scope, weights, rng } = input;
   if (scope.pairs.length === 0) return null;
+  if (exhaustedScopes.get(input.seen)?.has(scope)) return repeat(input);
   const exhausted = new Set<number>();
   for (let draw = 0; draw < PAIR_DRAWS && exhausted.size < scope.pairs.length; draw += 1) {
     const index = sampleCumulativeIndex(weights.cumulative, rng);
@@ -57,6 +58,23 @@ export function samplePairing(input: PairingInput): Pairing | null {
     return place(freshChallenge(input, pair.a, pair.b)!, pair, rng);
   }
   // Seen everything there is: repeats are allowed again.
+  const known = exhaustedScopes.get(input.seen) ?? new WeakSet<ScopeAnswers>();
+  exhaustedScopes.set(input.seen, known.add(scope));
+  return repeat(input);
+}
+
+/**
+ * Seen sets known to hold every comparison a scope's answers offer. A voter's set only grows
+ * (seen-comparisons.ts replaces it rather than shrink it) and rebuilt answers are new objects,
+ * so the mark stays true for as long as both objects live: a heavy voter who has seen all of
+ * a small catalog skips the search on every later battle, which would test each pair's
+ * challenges again.
+ */
+const exhaustedScopes = new WeakMap<ReadonlySet<string>, WeakSet<ScopeAnswers>>();
+
+/** Any pair by the matchmaking weights, on any challenge both answered: a repeat. */
+function repeat(input: PairingInput): Pairing {
+  const { scope, weights, rng } = input;
   const pair = scope.pairs[sampleCumulativeIndex(weights.cumulative, rng)]!;
   return place(anyChallenge(input, pair.a, pair.b), pair, rng);
 }
