@@ -1,5 +1,5 @@
 import { battles, challenges, generations, models } from '@arena/db';
-import { eq, inArray, or } from 'drizzle-orm';
+import { eq, inArray, or, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeChallenge, createVoter, issueBattle } from '../src';
 import { startSeededServices, type TestServices } from './support/test-services';
@@ -80,5 +80,26 @@ describe('the kept index of open answers', () => {
       .values(answers.map((answer) => ({ ...answer, id: undefined, modelId: fresh!.id })));
     // New and unrated, it is boosted: within 40 battles it is all but certain to appear.
     expect((await issuedChallengesAndModels(40)).models).toContain('zeta-late');
+  });
+
+  it('moves the version when any statement hides or disqualifies an answer', async () => {
+    const version = async () =>
+      (
+        (await db().execute(
+          sql`select last_value::text as v from open_answers_version`,
+        )) as unknown as { v: string }[]
+      )[0]!.v;
+    const [answer] = await db().select().from(generations).limit(1);
+    const moves = async (change: Partial<typeof generations.$inferInsert>) => {
+      const before = await version();
+      await db().update(generations).set(change).where(eq(generations.id, answer!.id));
+      return (await version()) !== before;
+    };
+    expect(await moves({ hiddenAt: new Date() })).toBe(true);
+    expect(await moves({ hiddenAt: null })).toBe(true);
+    expect(await moves({ disqualifiedAt: new Date() })).toBe(true);
+    // A column battles do not depend on leaves it alone.
+    expect(await moves({ updatedAt: new Date() })).toBe(false);
+    expect((await issuedChallengesAndModels(20)).challenges.size).toBeGreaterThan(0);
   });
 });

@@ -37,7 +37,6 @@ export async function disqualifyGeneration(
       .update(generations)
       .set({ disqualifiedAt: now, disqualifiedBy: input.operatorId, updatedAt: now })
       .where(and(eq(generations.id, generation.id), isNull(generations.disqualifiedAt)));
-    await bumpOpenAnswersVersion({ db: tx });
     await recordAudit(
       { db: tx },
       {

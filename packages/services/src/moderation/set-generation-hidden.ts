@@ -45,7 +45,6 @@ export async function setGenerationHidden(
       )
       .where(eq(generations.id, generationId))
       .returning(columns);
-    await bumpOpenAnswersVersion({ db: tx });
     await recordAudit(
       { db: tx },
       {
