@@ -10,13 +10,13 @@
  *   time from the page's performance mark 'arena:next' to 'arena:battle-shown' (both images of
  *   the new battle on screen), median and p90.
  *
- * The measurement of one Next mirrors apps/web/test/support/next-battle.ts (scripts may not
- * import from apps: .dependency-cruiser.cjs); both go by the page's own marks.
+ * The web app's e2e tests measure Next the same way (measureNextBattle from @arena/testing).
  */
 import { existsSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { measureNextBattle } from '@arena/testing';
 import { chromium, type Page } from 'playwright-core';
 import { startEmbedded } from './embedded-server';
 import { median, percentile, type BenchResult } from './harness';
@@ -57,40 +57,6 @@ function sizes(bytes: Buffer) {
 /** Waits until the battle on screen takes a vote (both images shown, viewing time passed). */
 async function waitForVoteUnlocked(page: Page, timeout = STEP_TIMEOUT_MS): Promise<void> {
   await page.locator('[data-testid="vote-left"]:enabled').waitFor({ state: 'visible', timeout });
-}
-
-/** Votes, waits for the next battle to be prepared, presses Next: the time it took to show. */
-async function timeOneNext(page: Page, cast: number): Promise<number> {
-  await waitForVoteUnlocked(page);
-  await page.keyboard.press(cast % 2 === 0 ? 'ArrowLeft' : 'ArrowRight');
-  await page.getByTestId('reveal').waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
-  await page
-    .locator('[data-next-ready="true"]')
-    .waitFor({ state: 'attached', timeout: STEP_TIMEOUT_MS });
-  const previous = await page.getByTestId('battle-stage').getAttribute('data-battle-id');
-  await page.evaluate(() => performance.clearMarks());
-  await page.keyboard.press('n');
-  // No named functions inside: tsx would wrap them in a helper the page does not have.
-  return page.evaluate(
-    async (args) => {
-      const deadline = performance.now() + args.timeout;
-      for (;;) {
-        const next = performance.getEntriesByName('arena:next', 'mark').at(-1);
-        const shown = performance
-          .getEntriesByName('arena:battle-shown', 'mark')
-          .find(
-            (mark) =>
-              (mark as { detail?: { battleId?: string } }).detail?.battleId !== args.previous &&
-              next !== undefined &&
-              mark.startTime >= next.startTime,
-          );
-        if (next && shown) return shown.startTime - next.startTime;
-        if (performance.now() > deadline) throw new Error('the next battle never showed');
-        await new Promise((resolve) => setTimeout(resolve, 5));
-      }
-    },
-    { previous, timeout: STEP_TIMEOUT_MS },
-  );
 }
 
 export async function benchWebVote(): Promise<BenchResult[]> {
@@ -139,8 +105,11 @@ export async function benchWebVote(): Promise<BenchResult[]> {
     }
     const kb = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
 
-    const durations: number[] = [];
-    for (let cast = 0; cast < VOTES; cast += 1) durations.push(await timeOneNext(page, cast));
+    const durations = await measureNextBattle(page, VOTES, {
+      untilVoteUnlocked: () => waitForVoteUnlocked(page),
+      untilRevealed: () =>
+        page.getByTestId('reveal').waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS }),
+    });
     lap(`${VOTES} votes timed`);
     const p50 = median(durations);
     const p90 = percentile(durations, 0.9);

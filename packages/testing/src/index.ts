@@ -3,6 +3,7 @@
 // any package's tests can use them.
 export { TEST_CATALOG_FILE, type TestDriver } from './fixtures';
 export * from './faults';
+export * from './next-battle';
 export * from './postgres';
 export * from './redis';
 export * from './process';

@@ -1,6 +1,9 @@
+import { measureNextBattle as measureWithSteps } from '@arena/testing';
 import type { Page } from 'playwright-core';
 
-/** How long to wait for a battle to unlock, or for the next one to be prepared. */
+export { battleOnScreen } from '@arena/testing';
+
+/** How long to wait for a battle to unlock. */
 const STEP_TIMEOUT_MS = 30_000;
 
 /** Waits until the battle on screen takes a vote (both images shown, viewing time passed). */
@@ -32,55 +35,12 @@ export async function waitForReveal(page: Page): Promise<void> {
   throw new Error(`no reveal within 15 s; the vote bar shows: ${bar}`);
 }
 
-/** The id of the battle on screen (on the element holding its two answers). */
-export function battleOnScreen(page: Page): Promise<string | null> {
-  return page.getByTestId('battle-stage').getAttribute('data-battle-id');
-}
-
-/**
- * Given a Page on the vote page, votes `votes` times; after each vote waits until the next
- * battle has been prepared (issued, both images decoded), presses Next (the N key) and measures
- * in the page, with the page's own performance marks, the time from 'arena:next' to
- * 'arena:battle-shown' for the new battle. Returns those durations in milliseconds.
- */
-export async function measureNextBattle(page: Page, votes: number): Promise<number[]> {
-  const durations: number[] = [];
-  for (let cast = 0; cast < votes; cast += 1) {
-    await waitForVoteUnlocked(page);
-    await page.keyboard.press(cast % 2 === 0 ? 'ArrowLeft' : 'ArrowRight');
-    await waitForReveal(page);
-    await page
-      .locator('[data-next-ready="true"]')
-      .waitFor({ state: 'attached', timeout: STEP_TIMEOUT_MS });
-    const previous = await battleOnScreen(page);
-    await page.evaluate(() => performance.clearMarks());
-    await page.keyboard.press('n');
-    const duration = await page.evaluate(
-      (args) =>
-        new Promise<number>((resolve, reject) => {
-          const deadline = performance.now() + args.timeout;
-          const check = () => {
-            const next = performance.getEntriesByName('arena:next', 'mark').at(-1);
-            const shown = performance
-              .getEntriesByName('arena:battle-shown', 'mark')
-              .find(
-                (mark) =>
-                  (mark as PerformanceMark).detail?.battleId !== args.previous &&
-                  next !== undefined &&
-                  mark.startTime >= next.startTime,
-              );
-            if (next && shown) resolve(shown.startTime - next.startTime);
-            else if (performance.now() > deadline)
-              reject(new Error('the next battle never showed'));
-            else setTimeout(check, 5);
-          };
-          check();
-        }),
-      { previous, timeout: STEP_TIMEOUT_MS },
-    );
-    durations.push(duration);
-  }
-  return durations;
+/** Next-battle durations (ms) over `votes` votes on the vote page, with this file's waits. */
+export function measureNextBattle(page: Page, votes: number): Promise<number[]> {
+  return measureWithSteps(page, votes, {
+    untilVoteUnlocked: () => waitForVoteUnlocked(page),
+    untilRevealed: () => waitForReveal(page),
+  });
 }
 
 export function median(values: number[]): number {
