@@ -32,7 +32,7 @@ describe('voting without waiting, and taking a vote back', () => {
     const page = await browser.newPage({ viewport });
     await page.goto(arena.baseUrl);
     await page.getByTestId('vote-left').waitFor({ state: 'visible', timeout: 90_000 });
-    await waitForVoteUnlocked(page);
+    await waitForVoteUnlocked(page, 90_000);
     return page;
   }
 

@@ -6,15 +6,19 @@ export { battleOnScreen } from '@arena/testing';
 /** How long to wait for a battle to unlock. */
 const STEP_TIMEOUT_MS = 30_000;
 
-/** Waits until the battle on screen takes a vote (both images shown, viewing time passed). */
-export async function waitForVoteUnlocked(page: Page): Promise<void> {
+/**
+ * Waits until the battle on screen takes a vote (both images shown, viewing time passed). The
+ * first battle of a fresh arena may wait longer: its images are the first the process renders,
+ * beside the demo's fan-out, on a machine the other browser tests load too.
+ */
+export async function waitForVoteUnlocked(page: Page, timeoutMs = STEP_TIMEOUT_MS): Promise<void> {
   await page.waitForFunction(
     () => {
       const button = document.querySelector<HTMLButtonElement>('[data-testid="vote-left"]');
       return button !== null && !button.disabled;
     },
     undefined,
-    { timeout: STEP_TIMEOUT_MS },
+    { timeout: timeoutMs },
   );
 }
 
