@@ -92,6 +92,8 @@ describe('API and worker through terminated database backends', () => {
     expect(connection).toContain('Patched (porsager/postgres#1154');
   });
 
+  // Its own waits add up to more than the default test timeout: the catalog (up to 120 s on a
+  // loaded machine), the load (~13 s) and the worker's catch-up (up to 60 s).
   it('keeps answering, with 503s only while the pool reconnects, and stores every vote', async () => {
     const voters = Array.from({ length: VOTERS }, () => new HttpVoter(api.baseUrl));
     await waitFor(
@@ -166,5 +168,5 @@ describe('API and worker through terminated database backends', () => {
     );
     expect((await fetch(`${api.baseUrl}/readyz`)).status).toBe(200);
     expect(`${api.output()}${worker.output()}`).not.toMatch(/TypeError|uncaught/i);
-  });
+  }, 240_000);
 });

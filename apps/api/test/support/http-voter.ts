@@ -18,6 +18,9 @@ export interface Exchange {
   answeredAt: number;
 }
 
+/** Longer than any answer a healthy API gives, even on a loaded machine. */
+const ANSWER_TIMEOUT_MS = 20_000;
+
 export class HttpVoter {
   cookie?: string;
   readonly exchanges: Exchange[] = [];
@@ -37,9 +40,11 @@ export class HttpVoter {
         method,
         headers,
         body: body === undefined ? undefined : JSON.stringify(body),
+        // A request the API never answers must show up as a failed exchange, not hang the test.
+        signal: AbortSignal.timeout(ANSWER_TIMEOUT_MS),
       });
     } catch (error) {
-      // No answer at all (connection refused or reset): recorded as status 0.
+      // No answer at all (connection refused or reset, or no answer in time): status 0.
       const exchange = { method, path, status: 0, json: null, contentType: '', retryAfter: null };
       const failed = { ...exchange, sentAt, answeredAt: Date.now(), error };
       this.exchanges.push(failed);
