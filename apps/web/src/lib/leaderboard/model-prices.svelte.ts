@@ -1,5 +1,5 @@
 import { SvelteMap } from 'svelte/reactivity';
-import { getModelProviders } from '$lib/api';
+import { fetchProviders } from '$lib/models/fetch-providers';
 import { cheapestPrice } from '$lib/models/pricing';
 
 /**
@@ -21,15 +21,10 @@ export class ModelPrices {
     if (missing.length === 0 || this.#controller) return;
     const controller = new AbortController();
     this.#controller = controller;
-    void Promise.allSettled(
-      missing.map((slug) => getModelProviders(slug, { signal: controller.signal })),
-    ).then((settled) => {
-      if (controller.signal.aborted) return;
-      settled.forEach((result, i) =>
-        this.#prices.set(
-          missing[i]!,
-          result.status === 'fulfilled' ? cheapestPrice(result.value.providers, '1K') : null,
-        ),
+    void fetchProviders(missing, controller.signal).then((fetched) => {
+      if (!fetched) return;
+      fetched.forEach((offerings, slug) =>
+        this.#prices.set(slug, offerings ? cheapestPrice(offerings, '1K') : null),
       );
       this.#controller = null;
     });

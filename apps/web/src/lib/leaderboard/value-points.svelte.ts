@@ -1,7 +1,7 @@
 import type { LeaderboardRow } from '@arena/contract';
 import { SvelteMap } from 'svelte/reactivity';
-import { getModelProviders } from '$lib/api';
 import type { ScatterPoint } from '$lib/charts/rating-scatter.svelte';
+import { fetchProviders } from '$lib/models/fetch-providers';
 import { cheapestPrice, mainProvider, type Offering } from '$lib/models/pricing';
 
 /**
@@ -37,17 +37,9 @@ export class ValuePoints {
         .filter((slug) => !this.#providers.has(slug));
       if (missing.length === 0) return;
       const controller = new AbortController();
-      void Promise.allSettled(
-        missing.map((slug) => getModelProviders(slug, { signal: controller.signal })),
-      ).then((settled) => {
-        if (controller.signal.aborted) return;
-        settled.forEach((result, i) =>
-          this.#providers.set(
-            missing[i]!,
-            result.status === 'fulfilled' ? result.value.providers : null,
-          ),
-        );
-      });
+      void fetchProviders(missing, controller.signal).then((fetched) =>
+        fetched?.forEach((offerings, slug) => this.#providers.set(slug, offerings)),
+      );
       return () => controller.abort();
     });
   }
