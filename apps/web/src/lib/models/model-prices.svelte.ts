@@ -1,6 +1,6 @@
 import { SvelteMap } from 'svelte/reactivity';
-import { fetchProviders } from '$lib/models/fetch-providers';
-import { cheapestPrice } from '$lib/models/pricing';
+import { fetchProviders } from './fetch-providers';
+import { cheapestPrice } from './pricing';
 
 /**
  * Each model's cheapest 1K price per image, fetched once per page visit for the models asked
