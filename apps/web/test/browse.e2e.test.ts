@@ -143,15 +143,17 @@ describe('browsing the site', () => {
         await expect.poll(() => new URL(page.url()).search).toBe('');
         await expect.poll(() => closedItems.count()).toBe(1);
         // The list is rendered again when the filter's data arrives: a click on the link it
-        // replaces goes nowhere, so click again until the model page opens.
+        // replaces goes nowhere, so click again until the model page opens. The URL changes
+        // only once the model page's data has loaded, so each click gets time for that (a
+        // second click would cancel a navigation under way).
         await page.waitForLoadState('networkidle');
         await vi.waitFor(
           async () => {
             const path = () => new URL(page.url()).pathname;
             if (path() === '/challenges') await winner.getByRole('link').click();
-            await page.waitForURL(`**/models/${closed.winner!.slug}`, { timeout: 2_000 });
+            await page.waitForURL(`**/models/${closed.winner!.slug}`, { timeout: 10_000 });
           },
-          { timeout: 15_000, interval: 200 },
+          { timeout: 45_000, interval: 200 },
         );
       }
       expect(errors).toEqual([]);
